@@ -1,0 +1,97 @@
+/** Elements whose content starts and ends a paragraph of their own. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
+  'TR', 'UL',
+]);
+/** Elements whose content is never article text. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** One paragraph of converted text, with what the boilerplate filter needs to judge it. */
+export interface Paragraph {
+  text: string;
+  /** Share of the paragraph's characters that sit inside links. */
+  linkRatio: number;
+  /** Tag name of the innermost block element the paragraph came from (`P`, `LI`, `H2`...). */
+  block: string;
+}
+
+/** Collapses runs of whitespace (including no-break and zero-width spaces) to single spaces. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+}
+
+interface Frame {
+  /** Set when this entry closes a block element rather than visiting a node. */
+  close?: string;
+  leaveLink?: boolean;
+  node?: Node;
+}
+
+/**
+ * Converts an element's content to paragraphs: block elements and `<br>` end a paragraph, text
+ * inside a paragraph has its whitespace collapsed. Walks iteratively so deep trees cannot overflow
+ * the stack.
+ */
+export function elementToParagraphs(root: Node): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current = '';
+  let linkChars = 0;
+  let linkDepth = 0;
+  const blocks: string[] = [];
+  const flush = () => {
+    const text = collapseWhitespace(current);
+    if (text) {
+      const ratio = Math.min(1, linkChars / Math.max(1, current.replace(/\s+/g, '').length));
+      paragraphs.push({ text, linkRatio: ratio, block: blocks[blocks.length - 1] ?? 'DIV' });
+    }
+    current = '';
+    linkChars = 0;
+  };
+  const stack: Frame[] = [{ node: root }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    if (frame.leaveLink) {
+      linkDepth--;
+      continue;
+    }
+    if (frame.close) {
+      flush();
+      blocks.pop();
+      continue;
+    }
+    const node = frame.node!;
+    if (node.nodeType === TEXT_NODE) {
+      const value = node.nodeValue ?? '';
+      current += value;
+      if (linkDepth > 0) linkChars += value.replace(/\s+/g, '').length;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
+    const tag = ((node as Element).tagName ?? '').toUpperCase();
+    if (SKIP_TAGS.has(tag) || tag === 'IMG') continue;
+    if (tag === 'BR' || tag === 'HR') {
+      flush();
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      blocks.push(tag);
+      stack.push({ close: tag });
+    }
+    if (tag === 'A') {
+      linkDepth++;
+      stack.push({ leaveLink: true });
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
+  }
+  flush();
+  return paragraphs;
+}

@@ -1,0 +1,126 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * Past this many characters (after dropping scripts, styles and comments) a page is cut: no real
+ * article needs more, and linkedom's parse time grows with size.
+ */
+const MAX_HTML_CHARS = 3_000_000;
+/** linkedom's parse time grows quadratically with nesting depth; beyond this the DOM path is skipped. */
+const MAX_NESTING_DEPTH = 4_000;
+
+const VOID_TAGS = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
+  'track', 'wbr',
+]);
+
+/**
+ * Removes `<tag ...>...</tag>` spans with indexOf scans (no regex backtracking), keeping those for
+ * which `keep(openTag)` is true. An unclosed element is dropped to the end of the input.
+ */
+export function stripElements(html: string, tag: string, keep?: (openTag: string) => boolean): string {
+  const lower = html.toLowerCase();
+  const open = `<${tag}`;
+  const close = `</${tag}`;
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    let start = lower.indexOf(open, pos);
+    // `<scripts` or `<styled-x` are other tags.
+    while (start >= 0 && /[a-z0-9-]/.test(lower.charAt(start + open.length))) {
+      start = lower.indexOf(open, start + 1);
+    }
+    if (start < 0) break;
+    const openEnd = lower.indexOf('>', start);
+    const closeStart = openEnd < 0 ? -1 : lower.indexOf(close, openEnd);
+    const closeEnd = closeStart < 0 ? -1 : lower.indexOf('>', closeStart);
+    const end = closeEnd < 0 ? html.length : closeEnd + 1;
+    if (keep && openEnd >= 0 && keep(html.slice(start, openEnd + 1))) {
+      out += html.slice(pos, end);
+    } else {
+      out += html.slice(pos, start) + ' ';
+    }
+    pos = end;
+  }
+  return out + html.slice(pos);
+}
+
+/** Removes `<!-- ... -->` comments; an unclosed comment runs to the end of the input. */
+export function stripComments(html: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const start = html.indexOf('<!--', pos);
+    if (start < 0) break;
+    const end = html.indexOf('-->', start + 4);
+    out += html.slice(pos, start);
+    if (end < 0) return out;
+    pos = end + 3;
+  }
+  return out + html.slice(pos);
+}
+
+const isJsonLd = (openTag: string): boolean => /application\/ld\+json/i.test(openTag);
+
+/** Drops what neither text nor metadata need, so the parser sees as little as possible. */
+export function slimHtml(html: string): string {
+  let out = stripComments(html);
+  out = stripElements(out, 'script', isJsonLd);
+  out = stripElements(out, 'style');
+  out = stripElements(out, 'svg');
+  out = stripElements(out, 'noscript');
+  if (out.length > MAX_HTML_CHARS) out = out.slice(0, MAX_HTML_CHARS);
+  return out;
+}
+
+/** A rough maximum element nesting depth from a linear scan of the tags. */
+export function estimateDepth(html: string): number {
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (VOID_TAGS.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (name !== 'p' && name !== 'li' && name !== 'td' && name !== 'tr' && name !== 'option') {
+      // p/li/td close implicitly so often that counting them would overstate depth.
+      depth++;
+      if (depth > max) max = depth;
+    }
+  }
+  return max;
+}
+
+/**
+ * Parses HTML into a linkedom document with a `<head>` and `<body>` and a `<base href>` so that
+ * relative links resolve (linkedom documents have no URL of their own). Returns null when the page
+ * is too deeply nested or the parser fails, so the caller can fall back to tag stripping.
+ */
+export function parseDocument(html: string, url: string | null): Document | null {
+  if (estimateDepth(html) > MAX_NESTING_DEPTH) return null;
+  // linkedom mis-nests fragments without an <html> root.
+  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  try {
+    const { document } = parseHTML(source);
+    if (!document.documentElement) return null;
+    if (!document.head) document.documentElement.prepend(document.createElement('head'));
+    if (!document.body) document.documentElement.append(document.createElement('body'));
+    if (url) setBase(document, url);
+    return document as unknown as Document;
+  } catch {
+    return null;
+  }
+}
+
+function setBase(document: { head: HTMLElement; createElement(tag: string): HTMLElement; querySelector(s: string): Element | null }, url: string): void {
+  let base: string;
+  try {
+    const existing = document.querySelector('base[href]')?.getAttribute('href');
+    base = new URL(existing ?? url, url).href;
+  } catch {
+    return;
+  }
+  for (const old of Array.from((document as unknown as Document).querySelectorAll('base'))) old.remove();
+  const el = document.createElement('base');
+  el.setAttribute('href', base);
+  document.head.prepend(el);
+}
