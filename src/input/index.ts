@@ -3,6 +3,7 @@
  * sniffed), `-` for standard input, and http(s) URLs fetched politely. The result is a decoded string handed to
  * the pure extraction entry points (`extract` for HTML, `extractText` for text).
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml, decodeText } from './charset.js';
@@ -122,24 +123,34 @@ function cannotRead(arg: string, reason: string, cause?: unknown): InputError {
 }
 
 async function readFileInput(arg: string, path: string, maxBytes: number): Promise<RawInput> {
-  let size: number;
+  let regular: boolean;
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw cannotRead(arg, 'is a directory');
-    size = st.size;
+    // Regular files: refuse before reading.
+    if (st.isFile() && st.size > maxBytes) throw new InputError(arg, `larger than ${formatBytes(maxBytes)}`);
+    regular = st.isFile();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw cannotRead(arg, fsReason(err), err);
   }
-  // Regular files: refuse before reading. (FIFOs and devices report 0 and are read as they come.)
-  if (size > maxBytes) throw new InputError(arg, `larger than ${formatBytes(maxBytes)}`);
   let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    throw cannotRead(arg, fsReason(err), err);
+  if (regular) {
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      throw cannotRead(arg, fsReason(err), err);
+    }
+    if (bytes.byteLength > maxBytes) throw new InputError(arg, `larger than ${formatBytes(maxBytes)}`);
+  } else {
+    // FIFOs, devices, process substitution (`<(curl ...)`): streamed with the cap, so /dev/zero cannot hang us.
+    const stream = createReadStream(path);
+    try {
+      bytes = await readCapped(stream, arg, maxBytes);
+    } finally {
+      stream.destroy();
+    }
   }
-  if (bytes.byteLength > maxBytes) throw new InputError(arg, `larger than ${formatBytes(maxBytes)}`);
 
   let name = path;
   if (isGzip(bytes)) {
@@ -172,21 +183,25 @@ export function savedFromUrl(html: string): string | null {
   return m ? m[1] : null;
 }
 
-async function readStdin(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<RawInput> {
+async function readCapped(stream: AsyncIterable<Uint8Array | string>, arg: string, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   try {
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
       total += buf.byteLength;
-      if (total > maxBytes) throw new InputError('-', `larger than ${formatBytes(maxBytes)}`);
+      if (total > maxBytes) throw new InputError(arg, `larger than ${formatBytes(maxBytes)}`);
       chunks.push(buf);
     }
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw cannotRead('-', (err as Error).message ?? String(err), err);
+    throw cannotRead(arg, fsReason(err), err);
   }
-  let bytes: Uint8Array = Buffer.concat(chunks, total);
+  return Buffer.concat(chunks, total);
+}
+
+async function readStdin(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<RawInput> {
+  let bytes: Uint8Array = await readCapped(stream, '-', maxBytes);
   if (isGzip(bytes)) bytes = gunzipCapped(bytes, '-', maxBytes);
   if (sniffKind(bytes) === 'html') return { kind: 'html', html: decodeHtml(bytes).text, url: null };
   return { kind: 'text', text: decodeText(bytes).text, url: null };

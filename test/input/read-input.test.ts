@@ -403,3 +403,10 @@ describe('decoding', () => {
     expect(decodeHtml(Buffer.from('<!-- <meta charset="koi8-r"> --><p>é</p>')).charset).toBe('utf-8');
   });
 });
+
+describe('readInput: special files', () => {
+  it('streams a device with the cap instead of reading it whole', async () => {
+    const e = await readError('/dev/zero', { maxBytes: 64 * 1024 });
+    expect(e.message).toBe('/dev/zero: larger than 64 KB');
+  });
+});

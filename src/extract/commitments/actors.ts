@@ -70,7 +70,7 @@ export function indexActors(full: string, titleEnd: number, sentences: Sentence[
   const actors: Actor[] = [];
   for (const p of findPersonMentions(full, { isPlace })) {
     if (!REGIONAL_ROLES.has(p.role)) {
-      if (p.role !== 'candidate') actors.push({ start: p.positionStart, end: p.nameEnd, region: null, kind: 'other_body' });
+      if (p.role !== 'candidate' && p.role !== 'other') actors.push({ start: p.positionStart, end: p.nameEnd, region: null, kind: 'other_body' });
       continue;
     }
     const region = regionOfPerson(p, resolved, settled);

@@ -1,3 +1,5 @@
+import type { DomElement, DomNode } from './dom.js';
+
 /** Elements whose content starts and ends a paragraph of their own. */
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
@@ -31,7 +33,7 @@ interface Frame {
   /** Set when this entry closes a block element rather than visiting a node. */
   close?: string;
   leaveLink?: boolean;
-  node?: Node;
+  node?: DomNode;
 }
 
 /**
@@ -39,7 +41,7 @@ interface Frame {
  * inside a paragraph has its whitespace collapsed. Walks iteratively so deep trees cannot overflow
  * the stack.
  */
-export function elementToParagraphs(root: Node): Paragraph[] {
+export function elementToParagraphs(root: DomNode): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current = '';
   let linkChars = 0;
@@ -74,7 +76,7 @@ export function elementToParagraphs(root: Node): Paragraph[] {
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
-    const tag = ((node as Element).tagName ?? '').toUpperCase();
+    const tag = ((node as DomElement).tagName ?? '').toUpperCase();
     if (SKIP_TAGS.has(tag) || tag === 'IMG') continue;
     if (tag === 'BR' || tag === 'HR') {
       flush();

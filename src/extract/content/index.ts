@@ -1,9 +1,95 @@
 import type { ArticleContent } from '../../types/content.js';
-import { parseDocument, slimHtml } from './parse-document.js';
-import { readabilityBody } from './readability-body.js';
+import { parseDateline } from '../dates/index.js';
+import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture } from './boilerplate.js';
+import { collapseWhitespace, elementToParagraphs, type Paragraph } from './html-to-text.js';
+import { guessLanguage } from './language.js';
+import { readMetadata, stripTitleSuffix, type PageMetadata } from './metadata.js';
+import { looksBinary, parseDocument, slimHtml } from './parse-document.js';
+import { MAX_READABILITY_ELEMENTS, readabilityBody } from './readability-body.js';
+import { rawTitle, stripTagsToParagraphs } from './text-fallback.js';
 
+export { contentFromText, type TextMeta } from './from-text.js';
+export { guessLanguage } from './language.js';
+
+/** Below this many characters Readability's answer is treated as a miss and the heuristic is tried. */
+const MIN_BODY_CHARS = 250;
+
+/**
+ * Reads the article in an HTML page: body text without boilerplate (paragraphs separated by one blank
+ * line) and title, canonical URL, site, language and publication date. Pure and total: on input it
+ * cannot make sense of (empty, binary, truncated, absurdly nested or huge) it returns content with
+ * empty or tag-stripped text instead of throwing.
+ */
 export function extractContent(html: string, url: string | null): ArticleContent {
-  const doc = parseDocument(slimHtml(html), url);
-  const r = doc ? readabilityBody(doc) : null;
-  return { url, title: '', site: null, language: null, published_at: null, text: r ? r.paragraphs.join('\n\n') : '' };
+  const source = typeof html === 'string' ? html : '';
+  if (looksBinary(source)) return empty(url);
+  try {
+    return fromDocument(slimHtml(source), url);
+  } catch {
+    try {
+      return fromStrippedTags(source, url);
+    } catch {
+      return empty(url);
+    }
+  }
+}
+
+function empty(url: string | null): ArticleContent {
+  return { url, title: '', site: null, language: null, published_at: null, text: '' };
+}
+
+function fromDocument(html: string, url: string | null): ArticleContent {
+  const doc = parseDocument(html, url);
+  if (!doc) return fromStrippedTags(html, url);
+  const meta = readMetadata(doc, url);
+  removeFurniture(doc);
+  const huge = doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS;
+  const article = huge ? null : readabilityBody(doc);
+  let paragraphs = article ? filterParagraphs(article.paragraphs) : [];
+  if (totalLength(paragraphs) < MIN_BODY_CHARS) {
+    // Readability mutates the document it reads; after it the heuristic needs a fresh one.
+    const fresh = huge ? doc : parseDocument(html, url);
+    if (fresh?.body) {
+      if (fresh !== doc) removeFurniture(fresh);
+      const main = findMainBlock(fresh.body);
+      const fallback = filterParagraphs(elementToParagraphs(main ?? fresh.body));
+      if (totalLength(fallback) > totalLength(paragraphs)) paragraphs = fallback;
+    }
+  }
+  const title = meta.title || stripTitleSuffix(collapseWhitespace(article?.title ?? ''), meta.site);
+  return assemble({ ...meta, title }, paragraphs.map((p) => p.text));
+}
+
+function fromStrippedTags(html: string, url: string | null): ArticleContent {
+  const paragraphs = stripTagsToParagraphs(html).filter((p) => !isBoilerplateLine(p));
+  let site: string | null = null;
+  try {
+    site = url ? new URL(url).hostname.replace(/^www\./, '') || null : null;
+  } catch {
+    site = null;
+  }
+  return assemble({ title: stripTitleSuffix(rawTitle(html), site), url, site, language: null, published_at: null }, paragraphs);
+}
+
+/** Final touches shared by all paths: no repeated headline on top, date and language from the text if need be. */
+function assemble(meta: PageMetadata, paragraphs: string[]): ArticleContent {
+  const titleKey = comparable(meta.title);
+  while (paragraphs.length && titleKey && comparable(paragraphs[0]) === titleKey) paragraphs = paragraphs.slice(1);
+  const text = paragraphs.join('\n\n');
+  return {
+    url: meta.url,
+    title: meta.title,
+    site: meta.site,
+    language: meta.language ?? guessLanguage(text),
+    published_at: meta.published_at ?? parseDateline(text),
+    text,
+  };
+}
+
+function comparable(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function totalLength(paragraphs: Paragraph[]): number {
+  return paragraphs.reduce((n, p) => n + p.text.length, 0);
 }

@@ -1,0 +1,12 @@
+import { parseDocument, slimHtml } from '../src/extract/content/parse-document.js';
+import { removeFurniture } from '../src/extract/content/boilerplate.js';
+import { readMetadata } from '../src/extract/content/metadata.js';
+import { readabilityBody } from '../src/extract/content/readability-body.js';
+const n = 10000;
+const html = '<html><head><title>Besar</title></head><body>' + '<div class="row"><p>Lorem ipsum dolor sit amet yang dan di dengan untuk.</p><span>x</span></div>\n'.repeat(n) + '</body></html>';
+let t = performance.now();
+const lap = (l: string) => { const x = performance.now(); console.log(l, Math.round(x - t)); t = x; };
+const doc = parseDocument(slimHtml(html), null)!; lap('parse');
+readMetadata(doc, null); lap('meta');
+removeFurniture(doc); lap('furniture');
+const r = readabilityBody(doc); lap('readability ' + r?.paragraphs.length);
