@@ -92,9 +92,27 @@ export function indexActors(full: string, titleEnd: number, sentences: Sentence[
     if (region) add(region, (p.role === 'head' ? 3 : 1.5) * (p.nameStart < titleEnd ? 2 : 1));
   }
 
+  // An official named without a place ("Inspektur Daerah M Riza Dauly") serves the region named last before
+  // them, else the article's most salient region.
+  const top = [...salience.values()].sort((a, b) => b.score - a.score)[0]?.region ?? null;
+  for (const person of persons) {
+    if (person.region) continue;
+    const at = person.mentions[0].positionStart;
+    let best: { offset: number; region: RegionRef } | null = null;
+    for (const r of resolved) {
+      if (r.mention.cue === 'agency' || r.mention.cue === 'bare' || r.mention.end > at) continue;
+      if (!best || r.mention.start > best.offset) best = { offset: r.mention.start, region: r.region };
+    }
+    for (const q of persons) {
+      const offset = q.mentions[0].nameStart;
+      if (q.region && offset < at && (!best || offset > best.offset)) best = { offset, region: q.region };
+    }
+    person.region = best?.region ?? top;
+  }
+
   for (const { mention, region } of resolved) {
     if (mention.cue === 'agency' || mention.cue === 'bare') continue;
-    if (isInsideOtherBody(full, mention.start)) continue;
+    if (isInsideOtherBody(full, mention.start) || isElectionRace(full, mention.cueStart)) continue;
     actors.push({ start: mention.start, end: mention.end, region, kind: 'government' });
   }
   for (const person of persons) {
@@ -124,6 +142,12 @@ function pickCandidate(candidates: RegionRef[], settled: Set<string>): RegionRef
 function isInsideOtherBody(full: string, start: number): boolean {
   const before = full.slice(Math.max(0, start - 25), start);
   return /\b(?:bawaslu|kpu|kpud|panwaslu|polres|polda|kejari|dprd|pengadilan|rutan|lapas|kodim|bkn)\s+(?:kabupaten\s+|kota\s+|provinsi\s+)?$/i.test(before);
+}
+
+/** "Pilkada Gubernur dan Wakil Gubernur DKI Jakarta", "calon Bupati Sinjai": the race, not the government. */
+function isElectionRace(full: string, cueStart: number): boolean {
+  const before = full.slice(Math.max(0, cueStart - 60), cueStart);
+  return /\b(?:pilkada|pemilihan|pilgub|pilbup|pilwali|pilwalkot|calon|cagub|cabup|cawali|paslon|pasangan|kandidat|kontestan)\s+(?:[\p{L}-]+\s+){0,5}$/iu.test(before);
 }
 
 function regionOfPerson(

@@ -25,7 +25,7 @@ const CIRCULAR_RE = new RegExp(
 
 // Issuers whose documents are national or belong to election bodies, never a regional government's.
 const NATIONAL_ISSUER =
-  /\b(bersama|menteri|men(?:dagri|panrb|pan-?rb|pan)|kemendagri|kemenpan|kementerian|presiden|kasn|bkn|bawaslu|kpu|dkpp|kapolri|panglima|jaksa|mahkamah|lan|ri)\b/i;
+  /\b(bersama|menteri|men(?:dagri|panrb|pan-?rb|pan)|kemendagri|kemenpan|kementerian|presiden|kasn|bkn|bawaslu|kpu|dkpp|kapolri|panglima|jaksa|mahkamah|lan|ri|pp|uu)\b|^\(?pemerintah\b(?!\s+(?:kabupaten|kota|provinsi|daerah|aceh))/i;
 
 // Numbers whose preceding words name a national regulation: UU 20/2023, PP 94/2021, SKB.
 const NATIONAL_CONTEXT =

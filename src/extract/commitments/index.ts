@@ -12,7 +12,7 @@ import { findMeasures } from './measures.js';
 import { relevanceScore } from './relevance.js';
 import { sentenceSubjects } from './subjects.js';
 import type { Subject } from './subjects.js';
-import { NEUTRALITY, SPEECH, WITNESS } from './lexicon.js';
+import { FORMER, LEADS, NEUTRALITY, VIOLATION_REPORT } from './lexicon.js';
 
 /** What the domain analysis adds to the article content. */
 export interface Analysis {
@@ -37,11 +37,13 @@ export function analyseArticle(content: ArticleContent): Analysis {
   const measures = findMeasures(sentences);
   const circulars = findCirculars(doc.full);
 
-  const regions = committingRegions(sentences, subjects, index);
+  const withMeasure = new Set(measures.map((m) => m.sentence));
+  const ctx: SentenceContext = { sentences, subjects, acts: sentences.map((s, i) => NEUTRALITY.test(s.text) || withMeasure.has(i)) };
+  const regions = committingRegions(ctx, index);
   const date = regions.length ? eventDate(doc, content.published_at) : null;
   const commitments: Commitment[] = regions.map((region) => ({
     region,
-    officials: officialsOf(region, index, sentences, subjects, doc),
+    officials: officialsOf(region, index, ctx, doc),
     event_date: date,
     circulars: circulars
       .filter((c) => ownerOf(c.start, sentences, subjects, region, regions) === region.code)
@@ -62,12 +64,13 @@ export function analyseArticle(content: ArticleContent): Analysis {
  * Regions whose government is the subject of at least one sentence about neutrality or a measure. The most
  * salient region also owns sentences with no known subject.
  */
-function committingRegions(sentences: Sentence[], subjects: Subject[], index: ActorIndex): RegionRef[] {
+function committingRegions(ctx: SentenceContext, index: ActorIndex): RegionRef[] {
   const acts = new Map<string, number>();
-  sentences.forEach((s, i) => {
-    const subject = subjects[i];
-    if (subject.kind !== 'region') return;
-    if (!NEUTRALITY.test(s.text) && !/\b(surat\s+edaran|instruksi|pakta|ikrar|deklarasi|mou|hibah|sanksi|sosialisasi)\b/i.test(s.text)) return;
+  ctx.sentences.forEach((s, i) => {
+    const subject = ctx.subjects[i];
+    if (subject.kind !== 'region' || !ctx.acts[i]) return;
+    // "Pj Bupati X langgar netralitas", "dugaan ...": the region's official is reported, not committing.
+    if (VIOLATION_REPORT.test(s.text)) return;
     acts.set(subject.code, (acts.get(subject.code) ?? 0) + 1);
   });
   const ranked = [...acts.keys()]
@@ -109,21 +112,12 @@ function addCircularMeasures(c: Commitment): void {
 }
 
 /**
- * Officials of the region who act or speak in the article: the head of region whenever named as acting, and
- * others when they are the subject of a sentence or speak. Witnesses are left out. Head of region first.
+ * Officials of the region who make or announce the commitment: its head whenever named as the current holder,
+ * and others who lead the act ("dipimpin", "diwakili") or are the subject of a sentence about neutrality or a
+ * measure. Witnesses and signers are left out. Head of region first, then in order of appearance.
  */
-function officialsOf(
-  region: RegionRef,
-  index: ActorIndex,
-  sentences: Sentence[],
-  subjects: Subject[],
-  doc: AnalysisDoc,
-): OfficialRecord[] {
-  const chosen: RegionalPerson[] = [];
-  for (const person of index.persons) {
-    if (person.region?.code !== region.code && !(person.region === null && isOnlyRegion(index, region))) continue;
-    if (isActive(person, sentences, subjects, doc)) chosen.push(person);
-  }
+function officialsOf(region: RegionRef, index: ActorIndex, ctx: SentenceContext, doc: AnalysisDoc): OfficialRecord[] {
+  const chosen = index.persons.filter((p) => p.region?.code === region.code && isActive(p, ctx, doc));
   const order = ['head', 'deputy_head', 'secretary', 'regional_official'];
   chosen.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.mentions[0].nameStart - b.mentions[0].nameStart);
   return chosen.map((p) => {
@@ -132,23 +126,23 @@ function officialsOf(
   });
 }
 
-function isOnlyRegion(index: ActorIndex, region: RegionRef): boolean {
-  const top = [...index.salience.values()].sort((a, b) => b.score - a.score)[0];
-  return top?.region.code === region.code;
+/** Per-sentence facts the official rules share. */
+interface SentenceContext {
+  sentences: Sentence[];
+  subjects: Subject[];
+  /** Sentences about neutrality or with a measure cue. */
+  acts: boolean[];
 }
 
-function isActive(person: RegionalPerson, sentences: Sentence[], subjects: Subject[], doc: AnalysisDoc): boolean {
-  for (const m of person.mentions) {
-    const i = sentences.findIndex((s) => m.nameStart >= s.start && m.nameStart < s.end);
-    if (i < 0) continue;
-    const s = sentences[i];
-    const before = doc.full.slice(s.start, m.nameStart);
-    if (WITNESS.test(before)) continue;
-    const subject = subjects[i];
-    if (subject.kind === 'region' && subject.actor.person === person) return true;
-    if (SPEECH.test(s.text) && !/\b(?:oleh|kepada|dari)\s+$/i.test(before.slice(-12))) {
-      if (person.role === 'head') return true;
-    }
+function isActive(person: RegionalPerson, ctx: SentenceContext, doc: AnalysisDoc): boolean {
+  if (person.role === 'head') {
+    return person.mentions.some((m) => !FORMER.test(doc.full.slice(Math.max(0, m.positionStart - 80), m.positionStart)));
   }
-  return false;
+  for (const m of person.mentions) {
+    const at = Math.min(m.positionStart, m.nameStart);
+    const i = ctx.sentences.findIndex((s) => at >= s.start && at < s.end);
+    if (i < 0) continue;
+    if (LEADS.test(doc.full.slice(Math.max(ctx.sentences[i].start, at - 30), at))) return true;
+  }
+  return ctx.subjects.some((subject, i) => ctx.acts[i] && subject.kind === 'region' && subject.actor.person === person);
 }

@@ -1,6 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { Actor } from './actors.js';
-import { ADDRESSING, CONTINUATION, WITNESS } from './lexicon.js';
+import { ADDRESSING, CONTINUATION, RELATED_LINK, WITNESS } from './lexicon.js';
 
 /** Who a sentence is about: the acting regional government (by code), another body, or nobody known. */
 export type Subject = { kind: 'region'; code: string; actor: Actor } | { kind: 'other' } | { kind: 'none' };
@@ -17,6 +17,11 @@ export function sentenceSubjects(sentences: Sentence[], actors: Actor[], full: s
   let previous: Subject = { kind: 'none' };
   for (const s of sentences) {
     while (ai < actors.length && actors[ai].end <= s.start) ai++;
+    if (RELATED_LINK.test(s.text)) {
+      // A "Baca juga" headline belongs to another article: no subject, and it does not interrupt the flow.
+      subjects.push({ kind: 'none' });
+      continue;
+    }
     const inside: Actor[] = [];
     for (let j = ai; j < actors.length && actors[j].start < s.end; j++) inside.push(actors[j]);
     let subject = subjectOf(s, inside, full);
