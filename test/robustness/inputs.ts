@@ -70,7 +70,7 @@ function* empty(): Generator<HostileCase> {
 function* binary(n: number, seed: number, encoding: 'latin1' | 'utf8'): Generator<HostileCase> {
   const rng = new Rng(seed);
   for (let i = 0; i < n; i++) {
-    const size = rng.chance(0.1) ? rng.int(100_000, 1_000_000) : rng.int(0, 20_000);
+    const size = rng.chance(0.05) ? rng.int(100_000, 1_000_000) : rng.int(0, 20_000);
     const bytes = rng.bytes(size);
     // Some start with something page-like so parsers commit to HTML mode.
     const prefix = rng.chance(0.3) ? '<html><body><p>' : '';

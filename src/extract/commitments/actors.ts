@@ -73,6 +73,8 @@ export function indexActors(full: string, titleEnd: number, sentences: Sentence[
       if (p.role !== 'candidate' && p.role !== 'other') actors.push({ start: p.positionStart, end: p.nameEnd, region: null, kind: 'other_body' });
       continue;
     }
+    // A name cut off at the end of a truncated text ("Plt Bupati La") is not a person yet.
+    if (p.name.replace(/[^\p{L}]/gu, '').length < 3) continue;
     const region = regionOfPerson(p, resolved, settled);
     let person = persons.find((q) => samePerson(q.name, p.name) && (q.region?.code ?? null) === (region?.code ?? null));
     if (!person) person = persons.find((q) => samePerson(q.name, p.name) && (!region || !q.region));

@@ -12,7 +12,7 @@ import { findMeasures } from './measures.js';
 import { relevanceScore } from './relevance.js';
 import { sentenceSubjects } from './subjects.js';
 import type { Subject } from './subjects.js';
-import { FORMER, LEADS, NEUTRALITY, VIOLATION_REPORT } from './lexicon.js';
+import { CIVIL_SERVANTS, FORMER, LEADS, NEUTRALITY, REPRESENTED_BY, SPEECH, VIOLATION_REPORT } from './lexicon.js';
 
 /** What the domain analysis adds to the article content. */
 export interface Analysis {
@@ -117,7 +117,7 @@ function addCircularMeasures(c: Commitment): void {
  * measure. Witnesses and signers are left out. Head of region first, then in order of appearance.
  */
 function officialsOf(region: RegionRef, index: ActorIndex, ctx: SentenceContext, doc: AnalysisDoc): OfficialRecord[] {
-  const chosen = index.persons.filter((p) => p.region?.code === region.code && isActive(p, ctx, doc));
+  const chosen = index.persons.filter((p) => p.region?.code === region.code && isActive(p, ctx, doc, index.persons));
   const order = ['head', 'deputy_head', 'secretary', 'regional_official'];
   chosen.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.mentions[0].nameStart - b.mentions[0].nameStart);
   return chosen.map((p) => {
@@ -134,7 +134,7 @@ interface SentenceContext {
   acts: boolean[];
 }
 
-function isActive(person: RegionalPerson, ctx: SentenceContext, doc: AnalysisDoc): boolean {
+function isActive(person: RegionalPerson, ctx: SentenceContext, doc: AnalysisDoc, persons: RegionalPerson[]): boolean {
   if (person.role === 'head') {
     return person.mentions.some((m) => !FORMER.test(doc.full.slice(Math.max(0, m.positionStart - 80), m.positionStart)));
   }
@@ -143,6 +143,14 @@ function isActive(person: RegionalPerson, ctx: SentenceContext, doc: AnalysisDoc
     const i = ctx.sentences.findIndex((s) => at >= s.start && at < s.end);
     if (i < 0) continue;
     if (LEADS.test(doc.full.slice(Math.max(ctx.sentences[i].start, at - 30), at))) return true;
+    const standsIn = persons.some((q) =>
+      q.mentions.some((n) => n.nameEnd < at && n.nameEnd > at - 30 && REPRESENTED_BY.test(doc.full.slice(n.nameEnd, at))),
+    );
+    if (standsIn) return true;
   }
-  return ctx.subjects.some((subject, i) => ctx.acts[i] && subject.kind === 'region' && subject.actor.person === person);
+  return ctx.subjects.some((subject, i) => {
+    if (subject.kind !== 'region' || subject.actor.person !== person) return false;
+    const text = ctx.sentences[i].text;
+    return ctx.acts[i] || (CIVIL_SERVANTS.test(text) && SPEECH.test(text));
+  });
 }

@@ -28,14 +28,17 @@ export const VIOLATION =
   /\b(?:dugaan|diduga|pelanggaran|melanggar|dilaporkan|laporan|temuan|terbukti|terlapor|pelapor|klarifikasi|rekomendasi|diperiksa|kasus)\b/i;
 
 /** Pronouns and phrases continuing the previous speaker. */
-export const CONTINUATION = /^(?:["“]|ia\b|dia\b|beliau\b|pihaknya\b|kami\b|menurutnya\b|lebih\s+lanjut\b|selain\s+itu\b|dirinya\b|orang\s+nomor\s+satu\b|ditambahkan\b|dalam\s+kesempatan\b|sementara\b)/i;
+export const CONTINUATION = /^(?:["“]|ia\b|dia\b|beliau\b|pihaknya\b|kami\b|menurutnya\b|menurut\s+(?:dia|beliau)\b|lebih\s+lanjut\b|selain\s+itu\b|dirinya\b|orang\s+nomor\s+satu\b|ditambahkan\b|dalam\s+kesempatan\b|sementara\b)/i;
 
 /** A sentence reporting a suspected or found violation by the region's own official. */
 export const VIOLATION_REPORT = /\b(?:dugaan|diduga|dilaporkan|terlapor|tersangka|langgar)\b/i;
 
 /** Words right before a person who leads or reads the act. */
 export const LEADS =
-  /\b(?:dipimpin|dipandu|dibacakan|diucapkan|diikrarkan|dibuka|diwakili|mewakili|melalui|disampaikan)\s+(?:langsung\s+)?(?:oleh\s+)?$/i;
+  /\b(?:dipimpin|dipandu|dibacakan|diucapkan|diikrarkan|dibuka|disampaikan)\s+(?:langsung\s+)?(?:oleh\s+)?$/i;
+
+/** Between an official and the person standing in for them: "Pjs Bupati X diwakili Inspektur Y". */
+export const REPRESENTED_BY = /^\s*,?\s*(?:yang\s+)?(?:diwakili|melalui)\s+(?:oleh\s+)?$/i;
 
 /** A line that is a link to another article ("Baca juga: ..."), not part of this one. */
 export const RELATED_LINK = /^(?:baca\s+juga|baca|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait)\s*:/i;

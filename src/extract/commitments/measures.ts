@@ -56,7 +56,7 @@ const RULES: MeasureRule[] = [
   },
   {
     type: 'oversight',
-    cue: /\b(?:pembinaan\s+dan\s+pengawasan|pengawasan\s+(?:terhadap\s+)?(?:netralitas|asn|pegawai|jajaran)|satgas|satuan\s+tugas|posko(?:\s+pengaduan)?|tim\s+(?:pengawas|pemantau|khusus|netralitas|pembina|penegakan)|timnya)\b/giu,
+    cue: /\b(?:pembinaan\s+dan\s+pengawasan|pengawasan\s+(?:(?:terhadap|terkait|atas|kepada)\s+)?(?:netralitas|asn|pegawai|aparatur|jajaran\w*|bawahan\w*)|melapor(?:kan)?\s+(?:ke|kepada)\s+(?:kami|pemkab|pemkot|pemprov|pemda|inspektorat|bkpsdm\w*|bkd)|satgas|satuan\s+tugas|posko(?:\s+pengaduan)?|tim\s+(?:pengawas|pemantau|khusus|netralitas|pembina|penegakan)|timnya)\b/giu,
     unless: ASKED_OF_OTHERS,
   },
   {
