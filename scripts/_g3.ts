@@ -1,12 +1,13 @@
-import { parseDocument, slimHtml } from '../src/extract/content/parse-document.js';
+import { parseDocument, slimHtml, estimateDepth } from '../src/extract/content/parse-document.js';
 import { removeFurniture } from '../src/extract/content/boilerplate.js';
 import { readMetadata } from '../src/extract/content/metadata.js';
 import { readabilityBody } from '../src/extract/content/readability-body.js';
-const n = 10000;
-const html = '<html><head><title>Besar</title></head><body>' + '<div class="row"><p>Lorem ipsum dolor sit amet yang dan di dengan untuk.</p><span>x</span></div>\n'.repeat(n) + '</body></html>';
+const html = '&#'.repeat(Number(process.argv[2] ?? 100000));
 let t = performance.now();
 const lap = (l: string) => { const x = performance.now(); console.log(l, Math.round(x - t)); t = x; };
-const doc = parseDocument(slimHtml(html), null)!; lap('parse');
+const s = slimHtml(html); lap('slim');
+estimateDepth(s); lap('depth');
+const doc = parseDocument(s, null)!; lap('parse');
 readMetadata(doc, null); lap('meta');
 removeFurniture(doc); lap('furniture');
 const r = readabilityBody(doc); lap('readability ' + r?.paragraphs.length);

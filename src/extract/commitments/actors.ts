@@ -115,7 +115,7 @@ export function indexActors(full: string, titleEnd: number, sentences: Sentence[
   for (const { mention, region } of resolved) {
     if (mention.cue === 'agency' || mention.cue === 'bare') continue;
     if (isInsideOtherBody(full, mention.start) || isElectionRace(full, mention.cueStart)) continue;
-    actors.push({ start: mention.start, end: mention.end, region, kind: 'government' });
+    actors.push({ start: mention.cueStart, end: mention.end, region, kind: 'government' });
   }
   for (const person of persons) {
     for (const m of person.mentions) {

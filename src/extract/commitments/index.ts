@@ -71,7 +71,7 @@ function committingRegions(ctx: SentenceContext, index: ActorIndex): RegionRef[]
     if (subject.kind !== 'region' || !ctx.acts[i]) return;
     // "Pj Bupati X langgar netralitas", "dugaan ...": the region's official is reported, not committing.
     if (VIOLATION_REPORT.test(s.text)) return;
-    acts.set(subject.code, (acts.get(subject.code) ?? 0) + 1);
+    for (const code of [subject.code, ...subject.also]) acts.set(code, (acts.get(code) ?? 0) + 1);
   });
   const ranked = [...acts.keys()]
     .map((code) => index.salience.get(code))
@@ -82,7 +82,7 @@ function committingRegions(ctx: SentenceContext, index: ActorIndex): RegionRef[]
 
 /** Whether a sentence with this subject belongs to `region`: its own, or unattributed in a one-region article. */
 function regionOfSentence(subject: Subject, region: RegionRef, regions: RegionRef[]): boolean {
-  if (subject.kind === 'region') return subject.code === region.code;
+  if (subject.kind === 'region') return subject.code === region.code || subject.also.includes(region.code);
   return subject.kind === 'none' && regions[0].code === region.code;
 }
 

@@ -3,7 +3,16 @@ import type { Actor } from './actors.js';
 import { ADDRESSING, CONTINUATION, RELATED_LINK, WITNESS } from './lexicon.js';
 
 /** Who a sentence is about: the acting regional government (by code), another body, or nobody known. */
-export type Subject = { kind: 'region'; code: string; actor: Actor } | { kind: 'other' } | { kind: 'none' };
+export type Subject =
+  | {
+      kind: 'region';
+      code: string;
+      actor: Actor;
+      /** Governments acting jointly with the subject: "Pemprov NTT bersama Pemkot Kupang menggelar ...". */
+      also: string[];
+    }
+  | { kind: 'other' }
+  | { kind: 'none' };
 
 /**
  * Decides the subject of each sentence. The first actor of a sentence is its subject, except that another body
@@ -53,7 +62,7 @@ function subjectOf(s: Sentence, inside: Actor[], full: string): Subject {
       if (next && /^\s*(?:,|dan|bersama|serta)\s*$/i.test(between) && !ADDRESSING.test(between)) continue;
       return { kind: 'other' };
     }
-    if (a.region) return { kind: 'region', code: a.region.code, actor: a };
+    if (a.region) return { kind: 'region', code: a.region.code, actor: a, also: jointActors(inside, i, full) };
   }
   return { kind: 'none' };
 }
@@ -68,6 +77,19 @@ function quoteSpeaker(s: Sentence, inside: Actor[]): Subject | null {
   }
   const speaker = inside.find((a) => a.start >= s.start + close);
   if (!speaker) return null;
-  if (speaker.region) return { kind: 'region', code: speaker.region.code, actor: speaker };
+  if (speaker.region) return { kind: 'region', code: speaker.region.code, actor: speaker, also: [] };
   return speaker.kind === 'other_body' ? { kind: 'other' } : null;
+}
+
+/** Regions joined to the subject by "dan", "bersama", "serta" or a comma, before any verb. */
+function jointActors(inside: Actor[], i: number, full: string): string[] {
+  const out: string[] = [];
+  for (let j = i + 1; j < inside.length; j++) {
+    const between = full.slice(inside[j - 1].end, inside[j].start);
+    if (!/^\s*(?:,|dan|bersama(?:\s+dengan)?|serta)\s*$/i.test(between)) break;
+    const code = inside[j].region?.code;
+    if (!code) break;
+    if (code !== inside[i].region?.code && !out.includes(code)) out.push(code);
+  }
+  return out;
 }

@@ -22,6 +22,7 @@ export interface DomElement extends DomNode {
   remove(): void;
   prepend(...nodes: DomNode[]): void;
   append(...nodes: DomNode[]): void;
+  normalize?(): void;
 }
 
 export interface DomDocument {

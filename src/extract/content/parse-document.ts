@@ -120,6 +120,9 @@ export function parseDocument(html: string, url: string | null): DomDocument | n
     if (!root) return null;
     if (!document.head) root.prepend(document.createElement('head'));
     if (!document.body) root.append(document.createElement('body'));
+    // The parser can leave runs of sibling text nodes (stray `<`s make one each); Readability is
+    // quadratic in those.
+    root.normalize?.();
     if (url) setBase(document, url);
     return document;
   } catch {
