@@ -21,6 +21,9 @@ export interface Analysis {
   commitments: Commitment[];
 }
 
+/** Characters of body text the commitment rules read. */
+export const MAX_ANALYSED_CHARS = 100_000;
+
 /** Threshold on the relevance score for the `relevant` decision. */
 export const RELEVANCE_THRESHOLD = 0.5;
 
@@ -29,7 +32,9 @@ export const RELEVANCE_THRESHOLD = 0.5;
  * measures and the event date, each backed by evidence from the title or text.
  */
 export function analyseArticle(content: ArticleContent): Analysis {
-  const doc = makeDoc(content.title, content.text);
+  // Rules run on the first MAX_ANALYSED_CHARS of the body: a news report fits with room to spare, and a page
+  // that decodes to megabytes of text (a dump, a feed) must not stall a crawl. Offsets stay valid in `text`.
+  const doc = makeDoc(content.title.slice(0, 1000), content.text.slice(0, MAX_ANALYSED_CHARS));
   if (!doc.full.trim()) return { relevant: false, relevance: 0, commitments: [] };
   const sentences = splitSentences(doc.full);
   const index = indexActors(doc.full, doc.title.length, sentences);
