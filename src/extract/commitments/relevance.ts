@@ -19,6 +19,18 @@ const TOPIC_STEMS = new Set([
   'edar', 'sanksi', 'sosialisasi', 'awas', 'tegas', 'imbau', 'instruksi', 'deklarasi', 'politik', 'praktis', 'hibah',
 ]);
 
+// The stemmer tries many prefix rules per word; news vocabulary repeats, so stems are memoised (bounded).
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    s = stemmer.stem(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -47,7 +59,7 @@ export function relevanceScore(
   const measures = commitments.reduce((n, c) => n + c.measures.length, 0);
   const tokens = tokenizer.tokenize(doc.full.slice(0, 20_000).toLowerCase());
   let topical = 0;
-  for (const t of tokens) if (TOPIC_STEMS.has(stemmer.stem(t))) topical++;
+  for (const t of tokens) if (TOPIC_STEMS.has(stem(t))) topical++;
   const density = tokens.length ? topical / tokens.length : 0;
   const violationShare = sentences.length ? violation / sentences.length : 0;
 
