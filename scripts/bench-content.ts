@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { extractContent } from '../src/extract/content/index.js';
-import { parseDocument } from '../src/extract/content/parse-document.js';
+import { parseHTML } from 'linkedom';
 import { pageCounts, score, type PageCounts } from './content-metric.js';
 
 interface Truth {
@@ -60,11 +60,14 @@ function run(label: string, extract: (html: string, url: string) => string): voi
 run('pantau', (html, url) => extractContent(html, url).text);
 
 if (process.argv.includes('--readability')) {
+  // Plain Readability.js on a plain linkedom document (plus the <base> it needs), as in the published table.
   run('readability', (html, url) => {
-    const doc = parseDocument(html, url);
-    if (!doc) return '';
     try {
-      return new Readability(doc).parse()?.textContent ?? '';
+      const { document } = parseHTML(html);
+      const base = document.createElement('base');
+      base.setAttribute('href', url);
+      document.head?.prepend(base);
+      return new Readability(document as never).parse()?.textContent ?? '';
     } catch {
       return '';
     }

@@ -128,20 +128,27 @@ export function removeFurniture(doc: Doc): void {
     if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) remove(el);
   }
 
-  removeRelatedLists(body);
+  removeRelatedLists(body, keep);
 }
 
 function linkDensity(el: DomElement): number {
   const text = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (!text) return 1;
+  if (!text || el.tagName.toUpperCase() === 'A') return 1;
   let links = 0;
   const anchors = el.querySelectorAll('a');
   for (let i = 0; i < anchors.length; i++) links += (anchors[i].textContent ?? '').replace(/\s+/g, '').length;
   return links / text;
 }
 
-/** Removes "Berita Terkait" / "Related" headings together with the link lists that follow them. */
-function removeRelatedLists(body: DomElement): void {
+const INLINE_RELATED = /^(?:baca|simak|lihat|cek)\s+(?:juga|pula)|^(?:read|see)\s+(?:also|more)|^related\s*:?$/i;
+const MAX_INLINE_RELATED_CHARS = 300;
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'TD', 'TABLE', 'BLOCKQUOTE', 'SECTION', 'ASIDE', 'DL']);
+
+/**
+ * Removes "Berita Terkait" / "Related" headings together with the link lists that follow them, and
+ * "Baca juga:" paragraphs.
+ */
+function removeRelatedLists(body: DomElement, keep: (el: DomElement) => boolean): void {
   const candidates = Array.from(body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,strong,b,span,div,section'));
   for (const el of candidates) {
     if (!el.parentNode) continue;
@@ -155,6 +162,15 @@ function removeRelatedLists(body: DomElement): void {
       (head.parentElement.textContent ?? '').replace(/\s+/g, ' ').trim() === text
     ) {
       head = head.parentElement;
+    }
+    if (INLINE_RELATED.test(text)) {
+      // "Baca juga: <a>…</a>" sits inside the body: drop its whole (short) paragraph.
+      let block: DomElement | null = head.parentElement;
+      while (block && block !== body && !BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
+      if (block && block !== body && (block.textContent ?? '').length <= MAX_INLINE_RELATED_CHARS && !keep(block)) {
+        block.remove();
+        continue;
+      }
     }
     let next = head.nextElementSibling;
     head.remove();

@@ -50,17 +50,17 @@ function siteOf(url: string | null): string | null {
 /**
  * Content of a plain-text article. Leading `URL:`, `TITLE:` and `PUBLISHED: YYYY-MM-DD|unknown`
  * lines followed by a blank line are read as metadata and removed from the body. Without a title
- * the title is '' (the caller may supply one); without a publication date the dateline in the text
- * is tried.
+ * the title is '' (the caller may supply one); without a PUBLISHED line (and no caller date) the
+ * dateline in the text is tried, while `PUBLISHED: unknown` gives null.
  */
 export function contentFromText(text: string, meta: TextMeta = {}): ArticleContent {
   const { header, body } = splitHeader(typeof text === 'string' ? text : '');
   const normalised = normaliseParagraphs(body);
   const url = meta.url || header.URL || null;
+  // `PUBLISHED: unknown` is a statement about the article, so only a missing line sends us to the dateline.
   const published =
     normalizeDateValue(meta.published_at) ??
-    (header.PUBLISHED && header.PUBLISHED.toLowerCase() !== 'unknown' ? normalizeDateValue(header.PUBLISHED) : null) ??
-    parseDateline(normalised);
+    (header.PUBLISHED !== undefined ? normalizeDateValue(header.PUBLISHED) : parseDateline(normalised));
   return {
     url,
     title: collapseWhitespace(meta.title || header.TITLE || ''),

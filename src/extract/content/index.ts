@@ -4,8 +4,8 @@ import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture } f
 import { collapseWhitespace, elementToParagraphs, type Paragraph } from './html-to-text.js';
 import { guessLanguage } from './language.js';
 import { readMetadata, stripTitleSuffix, type PageMetadata } from './metadata.js';
-import { looksBinary, parseDocument, slimHtml } from './parse-document.js';
-import { MAX_READABILITY_ELEMENTS, readabilityBody } from './readability-body.js';
+import { longestTextRun, looksBinary, parseDocument, slimHtml } from './parse-document.js';
+import { MAX_READABILITY_ELEMENTS, MAX_READABILITY_TEXT_RUN, readabilityBody } from './readability-body.js';
 import { rawTitle, stripTagsToParagraphs } from './text-fallback.js';
 
 export { contentFromText, type TextMeta } from './from-text.js';
@@ -43,7 +43,8 @@ function fromDocument(html: string, url: string | null): ArticleContent {
   if (!doc) return fromStrippedTags(html, url);
   const meta = readMetadata(doc, url);
   removeFurniture(doc);
-  const huge = doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS;
+  const huge =
+    doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS || longestTextRun(html) > MAX_READABILITY_TEXT_RUN;
   const article = huge ? null : readabilityBody(doc);
   let paragraphs = article ? filterParagraphs(article.paragraphs) : [];
   if (totalLength(paragraphs) < MIN_BODY_CHARS) {

@@ -83,8 +83,26 @@ export function slimHtml(html: string): string {
   out = stripElements(out, 'style');
   out = stripElements(out, 'svg');
   out = stripElements(out, 'noscript');
-  if (out.length > MAX_HTML_CHARS) out = out.slice(0, MAX_HTML_CHARS);
-  return out;
+  // A `<` that cannot open a tag is text; escaped (a run of them as one), it spares the parser a
+  // quadratic slow path.
+  out = out.replace(/<+(?![a-zA-Z/!?])/g, '&lt;');
+  return out.length > MAX_HTML_CHARS ? out.slice(0, MAX_HTML_CHARS) : out;
+}
+
+/** Length of the longest stretch of the markup without a tag, found with indexOf jumps. */
+export function longestTextRun(html: string): number {
+  let longest = 0;
+  let pos = 0;
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    const end = lt < 0 ? html.length : lt;
+    if (end - pos > longest) longest = end - pos;
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) break;
+    pos = gt + 1;
+  }
+  return longest;
 }
 
 /** A rough maximum element nesting depth from a linear scan of the tags. */

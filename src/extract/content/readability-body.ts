@@ -14,6 +14,9 @@ export interface ReadabilityResult {
  */
 export const MAX_READABILITY_ELEMENTS = 12_000;
 
+/** Readability is also super-linear in the length of a single text run; prose never comes close to this. */
+export const MAX_READABILITY_TEXT_RUN = 100_000;
+
 /**
  * Runs Readability on the document (which it mutates) and converts its content element to
  * paragraphs. Returns null when Readability finds nothing or throws.

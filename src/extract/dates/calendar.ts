@@ -61,15 +61,17 @@ const FUTURE_SLACK_DAYS = 7;
 
 /**
  * The year for a day and month given without one, relative to a publication date (YYYY-MM-DD): the
- * reference year, or the year before when that would put the date more than a week after the
- * reference. Null without a usable reference, or when the day does not exist in the chosen year.
+ * latest year that puts the date no more than a week after the reference. So an article of 3 January
+ * reads "28 Desember" as last December, one of 30 December reads "2 Januari" as the coming January,
+ * and "20 Januari" in an article of 5 January as last year's. Null without a usable reference, or
+ * when the day does not exist in the chosen year (29 February).
  */
 export function resolveYear(day: number, month: number, reference: string | null | undefined): number | null {
   const m = reference ? /^(\d{4})-(\d{2})-(\d{2})/.exec(reference) : null;
   if (!m) return null;
   const refYear = Number(m[1]);
   const ref = Date.UTC(refYear, Number(m[2]) - 1, Number(m[3]));
-  let year = refYear;
-  if (Date.UTC(year, month - 1, day) - ref > FUTURE_SLACK_DAYS * DAY_MS) year--;
+  let year = refYear + 1;
+  while (Date.UTC(year, month - 1, day) - ref > FUTURE_SLACK_DAYS * DAY_MS) year--;
   return validDayMonth(day, month, year) ? year : null;
 }

@@ -135,16 +135,23 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
 
 /** How far into a body a dateline can sit (after a city name, outlet tag and byline). */
 const DATELINE_WINDOW = 300;
+/** What may precede a dateline on its line: `KENDARI, KOMPAS.com -`, `JAKARTA |`, `Jakarta:`. */
+const DATELINE_PREFIX = /^[\p{L}\s.,'’()]{2,60}\s*[-–—|:]\s*$/u;
 
 /**
- * The date of a dateline at the start of an article body (`Selasa, 21 Mei 2024 19:21`,
- * `KENDARI, KOMPAS - Rabu (17/1/2024)`): the first date with a written year in the first ~300
- * characters, as YYYY-MM-DD, or null.
+ * The date of a dateline at the start of an article body, as YYYY-MM-DD, or null. Accepted are dates
+ * with a written year in the first ~300 characters that open a line (`Selasa, 21 Mei 2024 19:21`),
+ * follow a `CITY, OUTLET -` lead-in, or use the weekday-parenthesis style of Indonesian news ledes
+ * (`KENDARI, KOMPAS - ... Rabu (17/1/2024)`). A date inside a sentence ("digelar pada 27 November
+ * 2024") is what the article talks about, not when it was written, and is ignored.
  */
 export function parseDateline(text: string): string | null {
   const head = text.slice(0, DATELINE_WINDOW);
   for (const m of findDates(head, {})) {
-    if (m.hasYear && m.date) return m.date;
+    if (!m.hasYear || !m.date) continue;
+    const lineStart = head.lastIndexOf('\n', m.start - 1) + 1;
+    const before = head.slice(lineStart, m.start).trim();
+    if (!before || DATELINE_PREFIX.test(before) || (m.weekday && m.kind === 'numeric')) return m.date;
   }
   return null;
 }
