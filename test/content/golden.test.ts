@@ -6,7 +6,7 @@ import { extractContent } from '../../src/extract/content/index.js';
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'content');
 const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Record<string, string | null>;
 
-// Regenerate with `node --import tsx scripts/update-golden-content.ts` and review the diff.
+// Regenerate with `npm run golden:update` and review the diff.
 describe('golden content fixtures', () => {
   for (const [name, url] of Object.entries(cases)) {
     it(name, () => {
