@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { runEval } from './eval-command.js';
 import { runExtract } from './extract-command.js';
+import { runSourcesCheck, runSourcesList } from './sources-command.js';
 
 const program = new Command();
 program
@@ -29,6 +30,24 @@ program
   .option('--floors <file>', 'exit 1 when a field scores below the floor stored in this JSON file')
   .action((dirs: string[], opts) => {
     process.exitCode = runEval(dirs, opts);
+  });
+
+const sources = program.command('sources').description('the registry of outlets pantau crawls');
+sources
+  .command('list')
+  .description('list the declared outlets: id, name, region, discovery kinds, verified')
+  .option('--json', 'print the registry as JSON')
+  .action((opts) => {
+    process.exitCode = runSourcesList(opts);
+  });
+sources
+  .command('check')
+  .description('fetch robots.txt and every discovery URL of the outlets (all when no ID) and report what works')
+  .argument('[ids...]', 'source ids, e.g. kendaripos antara-sultra')
+  .option('--timeout <seconds>', 'timeout per request', '20')
+  .option('--json', 'print the report as JSON')
+  .action(async (ids: string[], opts) => {
+    process.exitCode = await runSourcesCheck(ids, opts);
   });
 
 program.parseAsync(process.argv).catch((err: Error) => {
