@@ -122,13 +122,20 @@ export function indexActors(full: string, titleEnd: number, sentences: Sentence[
       actors.push({ start: Math.min(m.positionStart, m.nameStart), end: m.nameEnd, region: person.region, kind: 'official', person });
     }
   }
-  for (const s of sentences) {
-    for (const m of s.text.matchAll(new RegExp(OTHER_BODY.source, 'gi'))) {
-      actors.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, region: null, kind: 'other_body' });
-    }
-  }
+  for (const s of sentences) addOtherBodies(s, actors);
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   return { actors: dropOverlaps(actors), persons, salience };
+}
+
+// Global form of OTHER_BODY, compiled once rather than per sentence; addOtherBodies resets its lastIndex.
+const OTHER_BODY_ALL = new RegExp(OTHER_BODY.source, 'gi');
+
+/** Other bodies named in the sentence, matched within the sentence alone (word boundaries at its ends). */
+function addOtherBodies(s: Sentence, actors: Actor[]): void {
+  OTHER_BODY_ALL.lastIndex = 0;
+  for (let m = OTHER_BODY_ALL.exec(s.text); m; m = OTHER_BODY_ALL.exec(s.text)) {
+    actors.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, region: null, kind: 'other_body' });
+  }
 }
 
 function rank(role: string): number {

@@ -2,7 +2,7 @@ import type { ArticleContent } from '../../types/content.js';
 import type { Commitment, MeasureRecord, OfficialRecord, RegionRef } from '../../types/record.js';
 import { evidenceAt, makeDoc } from '../text/document.js';
 import type { AnalysisDoc } from '../text/document.js';
-import { splitSentences } from '../text/sentences.js';
+import { sentenceAt, splitSentences } from '../text/sentences.js';
 import type { Sentence } from '../text/sentences.js';
 import { indexActors } from './actors.js';
 import type { ActorIndex, RegionalPerson } from './actors.js';
@@ -92,7 +92,7 @@ function regionOfSentence(subject: Subject, region: RegionRef, regions: RegionRe
 }
 
 function ownerOf(offset: number, sentences: Sentence[], subjects: Subject[], region: RegionRef, regions: RegionRef[]): string | null {
-  const i = sentences.findIndex((s) => offset >= s.start && offset < s.end);
+  const i = sentenceAt(sentences, offset);
   if (i < 0) return null;
   return regionOfSentence(subjects[i], region, regions) ? region.code : null;
 }
@@ -145,7 +145,7 @@ function isActive(person: RegionalPerson, ctx: SentenceContext, doc: AnalysisDoc
   }
   for (const m of person.mentions) {
     const at = Math.min(m.positionStart, m.nameStart);
-    const i = ctx.sentences.findIndex((s) => at >= s.start && at < s.end);
+    const i = sentenceAt(ctx.sentences, at);
     if (i < 0) continue;
     if (LEADS.test(doc.full.slice(Math.max(ctx.sentences[i].start, at - 30), at))) return true;
     const standsIn = persons.some((q) =>

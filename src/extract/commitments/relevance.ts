@@ -5,13 +5,13 @@ import type { Sentence } from '../text/sentences.js';
 import { CIVIL_SERVANTS, ELECTION, NEUTRALITY, VIOLATION } from './lexicon.js';
 import type { Subject } from './subjects.js';
 
-// natural's Indonesian stemmer and tokenizer, from their own modules: the package root is slow and reads .env.
+// natural's Indonesian stemmer, from its own module: the package root is slow and reads .env.
 const require = createRequire(import.meta.url);
 const stemmer = require('natural/lib/natural/stemmers/indonesian/stemmer_id.js') as { stem(word: string): string };
-const TokenizerId = require('natural/lib/natural/tokenizers/aggressive_tokenizer_id.js') as new () => {
-  tokenize(text: string): string[];
-};
-const tokenizer = new TokenizerId();
+
+// The tokens of natural's aggressive Indonesian tokenizer, read in one pass: it blanks every character outside
+// [a-z0-9 -], collapses spaces and splits on them, which leaves exactly the maximal runs of [a-z0-9-].
+const TOKEN_RE = /[a-z0-9-]+/g;
 
 /** Stems that mark the topic: neutrality, civil servants, elections, commitments and measures. */
 const TOPIC_STEMS = new Set([
@@ -29,6 +29,18 @@ function stem(word: string): string {
     stems.set(word, s);
   }
   return s;
+}
+
+/** Number of tokens of the lower-cased `text`, and of those whose stem is a topic stem. */
+function topicalTokens(text: string): { tokens: number; topical: number } {
+  let tokens = 0;
+  let topical = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    tokens++;
+    if (TOPIC_STEMS.has(stem(m[0]))) topical++;
+  }
+  return { tokens, topical };
 }
 
 function sigmoid(x: number): number {
@@ -57,10 +69,8 @@ export function relevanceScore(
   });
   const election = ELECTION.test(doc.full) ? 1 : 0;
   const measures = commitments.reduce((n, c) => n + c.measures.length, 0);
-  const tokens = tokenizer.tokenize(doc.full.slice(0, 20_000).toLowerCase());
-  let topical = 0;
-  for (const t of tokens) if (TOPIC_STEMS.has(stem(t))) topical++;
-  const density = tokens.length ? topical / tokens.length : 0;
+  const { tokens, topical } = topicalTokens(doc.full.slice(0, 20_000).toLowerCase());
+  const density = tokens ? topical / tokens : 0;
   const violationShare = sentences.length ? violation / sentences.length : 0;
 
   const x =

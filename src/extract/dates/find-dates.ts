@@ -30,12 +30,13 @@ const R = '(?![\\p{L}\\p{N}])';
 const WD = `(?:(${WEEKDAY_ALT})\\s*,?\\s*)`;
 const YEAR = "(\\d{4}|'\\d{2})";
 
+type Parts = { weekday?: string; day: string; month: number; year?: string; kind: DateMention['kind'] };
+
+/** A date pattern and how to read its match; the year is resolved afterwards against the reference. */
 interface Pattern {
   re: RegExp;
-  build(m: RegExpExecArray): Omit<DateMention, 'start' | 'end'> | null;
+  read(m: RegExpExecArray): Parts | null;
 }
-
-type Parts = { weekday?: string; day: string; month: number; year?: string; kind: DateMention['kind'] };
 
 function weekdayName(raw: string | undefined): string | null {
   return raw ? WEEKDAYS[raw.toLowerCase()] ?? null : null;
@@ -60,40 +61,38 @@ function makeBuilder(reference: string | null | undefined) {
   };
 }
 
-function patterns(reference: string | null | undefined): Pattern[] {
-  const build = makeBuilder(reference);
-  return [
-    // 2024-05-21 (also the date part of 2024-05-21T10:00).
-    {
-      re: new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})(?![\\p{N}])`, 'gu'),
-      build: (m) => build({ day: m[3], month: Number(m[2]), year: m[1], kind: 'numeric' }),
-    },
-    // Rabu (17/1/2024), Minggu (15/9), (30/10/23).
-    {
-      re: new RegExp(`${L}(?:(${WEEKDAY_ALT})\\s*)?\\(\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\s*\\)`, 'giu'),
-      build: (m) =>
-        !m[1] && !m[4] ? null : build({ weekday: m[1], day: m[2], month: Number(m[3]), year: m[4], kind: 'numeric' }),
-    },
-    // Senin, 30 Oktober 2023 / 30 Okt. 2023 / 17 Januari.
-    {
-      re: new RegExp(`${L}${WD}?(\\d{1,2})\\s+(${MONTH_ALT})\\.?${R}(?:\\s*,?\\s*${YEAR}${R})?`, 'giu'),
-      build: (m) => build({ weekday: m[1], day: m[2], month: monthNumber(m[3]), year: m[4], kind: m[4] ? 'full' : 'dayMonth' }),
-    },
-    // Oktober 30, 2023 / Monday, November 18, 2019 / November 18.
-    {
-      re: new RegExp(`${L}${WD}?(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${R}(?:\\s*,?\\s*(\\d{4})${R})?`, 'giu'),
-      build: (m) => build({ weekday: m[1], day: m[3], month: monthNumber(m[2]), year: m[4], kind: m[4] ? 'full' : 'dayMonth' }),
-    },
-    // 21-05-2024, 21/05/2024, 21.05.2024, and 30/10/23 with slashes only.
-    {
-      re: new RegExp(`${L}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${R}|${L}(\\d{1,2})/(\\d{1,2})/(\\d{2})${R}`, 'gu'),
-      build: (m) =>
-        m[1]
-          ? build({ day: m[1], month: Number(m[3]), year: m[4], kind: 'numeric' })
-          : build({ day: m[5], month: Number(m[6]), year: m[7], kind: 'numeric' }),
-    },
-  ];
-}
+// Compiled once: the patterns are large alternations, and findDates runs several times per article.
+// They are global regexes, so findDates resets `lastIndex` before each scan.
+const PATTERNS: Pattern[] = [
+  // 2024-05-21 (also the date part of 2024-05-21T10:00).
+  {
+    re: new RegExp(`${L}(\\d{4})-(\\d{2})-(\\d{2})(?![\\p{N}])`, 'gu'),
+    read: (m) => ({ day: m[3], month: Number(m[2]), year: m[1], kind: 'numeric' }),
+  },
+  // Rabu (17/1/2024), Minggu (15/9), (30/10/23).
+  {
+    re: new RegExp(`${L}(?:(${WEEKDAY_ALT})\\s*)?\\(\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\s*\\)`, 'giu'),
+    read: (m) => (!m[1] && !m[4] ? null : { weekday: m[1], day: m[2], month: Number(m[3]), year: m[4], kind: 'numeric' }),
+  },
+  // Senin, 30 Oktober 2023 / 30 Okt. 2023 / 17 Januari.
+  {
+    re: new RegExp(`${L}${WD}?(\\d{1,2})\\s+(${MONTH_ALT})\\.?${R}(?:\\s*,?\\s*${YEAR}${R})?`, 'giu'),
+    read: (m) => ({ weekday: m[1], day: m[2], month: monthNumber(m[3]), year: m[4], kind: m[4] ? 'full' : 'dayMonth' }),
+  },
+  // Oktober 30, 2023 / Monday, November 18, 2019 / November 18.
+  {
+    re: new RegExp(`${L}${WD}?(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${R}(?:\\s*,?\\s*(\\d{4})${R})?`, 'giu'),
+    read: (m) => ({ weekday: m[1], day: m[3], month: monthNumber(m[2]), year: m[4], kind: m[4] ? 'full' : 'dayMonth' }),
+  },
+  // 21-05-2024, 21/05/2024, 21.05.2024, and 30/10/23 with slashes only.
+  {
+    re: new RegExp(`${L}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${R}|${L}(\\d{1,2})/(\\d{1,2})/(\\d{2})${R}`, 'gu'),
+    read: (m) =>
+      m[1]
+        ? { day: m[1], month: Number(m[3]), year: m[4], kind: 'numeric' }
+        : { day: m[5], month: Number(m[6]), year: m[7], kind: 'numeric' },
+  },
+];
 
 /** `Minggu` is also the word for "week": as a bare weekday it needs a capital and no week-like follower. */
 const WEEKDAY_ONLY = new RegExp(`${L}(${WEEKDAY_ALT})${R}`, 'giu');
@@ -110,17 +109,21 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  for (const { re, build } of patterns(opts.reference)) {
+  const build = makeBuilder(opts.reference);
+  for (const { re, read } of PATTERNS) {
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;
-      const mention = build(m);
+      const parts = read(m);
+      const mention = parts && build(parts);
       if (!mention) continue;
       found.push({ start, end, ...mention });
       taken.push([start, end]);
     }
   }
+  WEEKDAY_ONLY.lastIndex = 0;
   for (let m = WEEKDAY_ONLY.exec(text); m; m = WEEKDAY_ONLY.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;

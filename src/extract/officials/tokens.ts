@@ -19,27 +19,37 @@ export interface Token {
 // Each alternative consumes at least one character, so the pattern is linear.
 const TOKEN_RE = /(\p{L}[\p{L}\p{M}]*(?:['’`‘-][\p{L}\p{M}]+)*)|(\d+)|(\S)/gu;
 
+/** Characters dropped from the matching key. */
+const KEY_DROP = /[-'’`‘.]/g;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let last = 0;
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const gap = text.slice(last, m.index);
     const t = m[0];
     const l = t.toLowerCase();
+    const kind = m[1] !== undefined ? 'w' : m[2] !== undefined ? 'n' : 'p';
     out.push({
       t,
       l,
-      k: l.replace(/[-'’`‘.]/g, ''),
+      // Digits have nothing to drop; most words and punctuation neither, and replace() then returns `l` itself.
+      k: kind === 'n' ? l : l.replace(KEY_DROP, ''),
       s: m.index,
       e: m.index + t.length,
-      kind: m[1] !== undefined ? 'w' : m[2] !== undefined ? 'n' : 'p',
-      sp: gap.length > 0,
-      nl: gap.includes('\n'),
+      kind,
+      sp: m.index > last,
+      nl: hasNewline(text, last, m.index),
     });
     last = m.index + t.length;
   }
   return out;
+}
+
+/** Whether text[from, to) contains a line break (the gap between two tokens: no slice needed). */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (text.charCodeAt(p) === 10) return true;
+  return false;
 }
 
 const UPPER = /^\p{Lu}/u;

@@ -54,10 +54,14 @@ const SENTENCE_BREAK = /[.!?:;\n"“”'‘’|—–]/;
 
 const CUE_FIRST_WORDS = new Set(Object.keys(CUE_PHRASES).map((k) => k.split(' ')[0]));
 
+// A private global copy of WORD_RE: tokenize runs `exec` on it (cheaper than `matchAll`, which clones the regex).
+const TOKEN_RE = new RegExp(WORD_RE.source, 'gu');
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const start = m.index ?? 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const start = m.index;
     out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
   }
   return out;
@@ -71,14 +75,30 @@ interface NameMatch {
 
 class Finder {
   private readonly tokens: Token[];
-  private readonly byStart = new Map<number, number>();
 
   constructor(
     private readonly text: string,
     private readonly gaz: GazetteerImpl,
   ) {
     this.tokens = tokenize(text);
-    this.tokens.forEach((t, i) => this.byStart.set(t.start, i));
+  }
+
+  /**
+   * Index of the token starting exactly at `offset`, if any. A binary search (tokens are in text order):
+   * only cues ask, so an index of every token built per text would cost more than it saves.
+   */
+  private tokenStartingAt(offset: number): number | undefined {
+    const toks = this.tokens;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = toks[mid].start;
+      if (start === offset) return mid;
+      if (start < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   run(): RegionMention[] {
@@ -197,7 +217,7 @@ class Finder {
       re.lastIndex = from;
       const m = re.exec(this.text);
       if (!m) continue;
-      const idx = this.byStart.get(from + m[0].length);
+      const idx = this.tokenStartingAt(from + m[0].length);
       if (idx !== undefined && !starts.includes(idx)) starts.push(idx);
     }
     // "Wali Kota Administrasi Jakarta Utara", "Bupati Administrasi Kepulauan Seribu"

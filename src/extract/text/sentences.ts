@@ -52,3 +52,19 @@ function push(line: string, base: number, s: number, e: number, paragraph: numbe
   while (e > s && /\s/.test(line[e - 1])) e--;
   if (e > s) out.push({ start: base + s, end: base + e, text: line.slice(s, e), paragraph });
 }
+
+/**
+ * Index of the sentence containing `offset` (`start <= offset < end`), or -1 if it falls between sentences.
+ * Sentences are in text order and do not overlap, so a binary search finds the one candidate.
+ */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  // `hi` is the last sentence starting at or before the offset.
+  return hi >= 0 && offset < sentences[hi].end ? hi : -1;
+}
