@@ -88,3 +88,17 @@ describe('analyseArticle', () => {
     expect(analyse('', '')).toEqual({ relevant: false, relevance: 0, commitments: [] });
   });
 });
+
+describe('words that are object property names', () => {
+  it('are ordinary words to the lookups', () => {
+    const r = analyseArticle({
+      url: null,
+      title: 'constructor toString',
+      site: null,
+      language: 'id',
+      published_at: null,
+      text: 'Bupati constructor hadir. Pj __proto__ valueOf menggelar apel netralitas ASN. Kota hasOwnProperty dan Pemkab constructor.',
+    });
+    expect(r.commitments).toEqual([]);
+  });
+});

@@ -388,3 +388,9 @@ export const APPOSITION_LINKS: string[][] = [
   ['yang', 'adalah'],
   ['yang', 'juga', 'merupakan'],
 ];
+
+// Looked up with words from the text: no prototype, so "constructor" or "__proto__" is never a key.
+Object.setPrototypeOf(ACTING_SHORT, null);
+Object.setPrototypeOf(NAME_VARIANTS, null);
+Object.setPrototypeOf(UNIT_ABBREVIATIONS, null);
+Object.setPrototypeOf(CANDIDATE_CANONICAL, null);

@@ -408,3 +408,7 @@ export const EXCLUSIONS: Exclusion[] = [
   { keys: ['kuningan'], after: /^\s*,?\s*Jakarta\b/ },
   { keys: ['depok'], after: /^\s*,?\s*Sleman\b/ },
 ];
+
+// Looked up with words from the text: no prototype, so "constructor" or "__proto__" is never a key.
+Object.setPrototypeOf(EXTRA_ALIASES, null);
+Object.setPrototypeOf(DEFAULT_CODES, null);

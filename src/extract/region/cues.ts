@@ -204,3 +204,8 @@ export function levelForPosition(word: string): RegionLevel | undefined {
   }
   return POSITION_LEVELS[s];
 }
+
+// Looked up with words from the text: no prototype, so "constructor" or "__proto__" is never a key.
+Object.setPrototypeOf(CUE_PHRASES, null);
+Object.setPrototypeOf(LEVEL_WORDS, null);
+Object.setPrototypeOf(POSITION_LEVELS, null);
