@@ -1,0 +1,25 @@
+/**
+ * The storage layer: SQLite (default ./data/pantau.db) or PostgreSQL (DATABASE_URL), one schema through Kysely
+ * with versioned migrations, and repository functions taking plain data.
+ *
+ *   const store = openStore(storeOptionsFromEnv());
+ *   await migrate(store);
+ *   const id = await savePage(store, { url, status: 200, body: html, contentType });
+ *   await saveArticleRecord(store, id, extract(html, url));
+ *   await store.close();
+ */
+export { openStore, storeOptionsFromEnv, isPostgresUrl, DEFAULT_SQLITE_PATH } from './open.js';
+export type { Store, StoreDialect, StoreOptions } from './open.js';
+export { migrate, schemaVersion, LATEST_MIGRATION } from './migrate.js';
+export type { MigrateResult } from './migrate.js';
+export { upsertSource, listSources } from './sources.js';
+export { savePage, loadPage, hasPage, knownUrls, pendingPages, markExtractFailed, contentHash } from './pages.js';
+export type { PageInput, StoredPage, PendingPage } from './pages.js';
+export { saveArticleRecord, loadArticleRecord } from './articles.js';
+export type { SaveRecordOptions } from './articles.js';
+export { counts } from './counts.js';
+export type { StoreCounts } from './counts.js';
+export { validateArticleRecord } from './validate.js';
+export { StoreError, StoreValidationError, PageNotFoundError } from './errors.js';
+export type { Database, ExtractState, EvidenceOwnerKind } from './schema.js';
+export { EXTRACT_STATES, EVIDENCE_OWNERS } from './schema.js';

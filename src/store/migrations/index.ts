@@ -1,0 +1,16 @@
+/**
+ * The versioned migrations, in code (no file-system scanning, so they work from src/ under tsx and from dist/).
+ * Add a migration as `NNNN_name.ts` exporting `up` (and `down`) and list it here; never edit an applied one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...MIGRATIONS };
+  }
+}

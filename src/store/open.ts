@@ -1,0 +1,154 @@
+/**
+ * Opening the store: PostgreSQL when a `postgres://` URL is given, else SQLite in a file (default
+ * ./data/pantau.db) or in memory.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import type { DatabaseConnection, Driver } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type StoreDialect = 'sqlite' | 'postgres';
+
+export interface StoreOptions {
+  /** `postgres://` or `postgresql://` URL; when given, PostgreSQL is used. */
+  databaseUrl?: string;
+  /** SQLite file when no `databaseUrl` (default `./data/pantau.db`; its directory is created); `:memory:` allowed. */
+  sqlitePath?: string;
+  /** PostgreSQL pool size (default 4). */
+  poolSize?: number;
+  /** SQLite busy timeout in milliseconds (default 10000). */
+  busyTimeoutMs?: number;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+  /** Where the data lives: the SQLite path, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/pantau.db';
+
+/** Store options from the environment: `DATABASE_URL` selects PostgreSQL, else SQLite at `PANTAU_DB` or the default. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  if (databaseUrl) return { databaseUrl };
+  const sqlitePath = env.PANTAU_DB?.trim();
+  return sqlitePath ? { sqlitePath } : {};
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens (does not migrate) the store. */
+export function openStore(options: StoreOptions = {}): Store {
+  if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 4);
+  }
+  return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.busyTimeoutMs ?? 10_000);
+}
+
+function openPostgres(url: string, poolSize: number): Store {
+  if (!isPostgresUrl(url)) {
+    throw new Error(`databaseUrl must be a postgres:// or postgresql:// URL, got ${redact(url)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    // bigint (count(*), sums) as numbers, for this pool only.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection (server restart) must not crash the process; the next query fails.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
+}
+
+function openSqlite(path: string, busyTimeoutMs: number): Store {
+  const memory = path === ':memory:' || path === '';
+  const file = memory ? ':memory:' : resolve(path);
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  const database = new Sqlite(file);
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  if (!memory) database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  SQLITE_HANDLES.set(db, database);
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+const SQLITE_HANDLES = new WeakMap<Kysely<Database>, Sqlite.Database>();
+
+/**
+ * Runs compiled statements as one transaction and returns each statement's rows. On SQLite the transaction runs
+ * synchronously on the better-sqlite3 handle (holding Kysely's connection lock), so no other JavaScript runs
+ * while it holds the write lock: two stores on the same file in one process cannot stall each other, and other
+ * processes wait for it through the busy timeout. On PostgreSQL it is an ordinary Kysely transaction.
+ * `check(index, rows)` may throw to abort (roll back) after a statement.
+ */
+export async function runTransaction(
+  store: Store,
+  statements: CompiledQuery[],
+  check: (index: number, rows: unknown[]) => void = () => {},
+): Promise<unknown[][]> {
+  const handle = store.dialect === 'sqlite' ? SQLITE_HANDLES.get(store.db) : undefined;
+  if (handle) {
+    return store.db.connection().execute(async () => {
+      const run = handle.transaction(() =>
+        statements.map((q, i) => {
+          const stmt = handle.prepare(q.sql);
+          const params = q.parameters as unknown[];
+          const rows = stmt.reader ? (stmt.all(...params) as unknown[]) : (stmt.run(...params), []);
+          check(i, rows);
+          return rows;
+        }),
+      );
+      return run.immediate();
+    });
+  }
+  return store.db.transaction().execute(async (trx) => {
+    const out: unknown[][] = [];
+    for (const [i, q] of statements.entries()) {
+      const { rows } = await trx.executeQuery(q);
+      check(i, rows);
+      out.push(rows);
+    }
+    return out;
+  });
+}
+
+/**
+ * SQLite transactions start with `BEGIN IMMEDIATE`: the write lock is taken up front (waiting up to the busy
+ * timeout), so two processes writing the same file queue up instead of failing with SQLITE_BUSY when a read
+ * transaction tries to become a write transaction.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}
