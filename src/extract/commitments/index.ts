@@ -9,6 +9,7 @@ import type { ActorIndex, RegionalPerson } from './actors.js';
 import { findCirculars } from './circulars.js';
 import { eventDate } from './event-date.js';
 import { findMeasures } from './measures.js';
+import type { MeasureMention } from './measures.js';
 import { relevanceScore } from './relevance.js';
 import { sentenceSubjects } from './subjects.js';
 import type { Subject } from './subjects.js';
@@ -55,6 +56,7 @@ export function analyseArticle(content: ArticleContent): Analysis {
       .map((c) => ({ number: c.number, kind: c.kind, evidence: evidenceAt(doc, c.start, c.end) })),
     measures: dedupeMeasures(
       measures.filter((m) => regionOfSentence(subjects[m.sentence], region, regions)),
+      sentences,
       doc,
     ),
   }));
@@ -97,13 +99,18 @@ function ownerOf(offset: number, sentences: Sentence[], subjects: Subject[], reg
   return regionOfSentence(subjects[i], region, regions) ? region.code : null;
 }
 
-function dedupeMeasures(mentions: { type: MeasureRecord['type']; start: number; end: number }[], doc: AnalysisDoc): MeasureRecord[] {
+/**
+ * One record per measure type, at its first mention. The evidence is the whole sentence, so a reader can verify
+ * the measure from the quote alone.
+ */
+function dedupeMeasures(mentions: MeasureMention[], sentences: Sentence[], doc: AnalysisDoc): MeasureRecord[] {
   const seen = new Set<string>();
   const out: MeasureRecord[] = [];
   for (const m of mentions) {
     if (seen.has(m.type)) continue;
     seen.add(m.type);
-    out.push({ type: m.type, evidence: evidenceAt(doc, m.start, m.end) });
+    const s = sentences[m.sentence];
+    out.push({ type: m.type, evidence: evidenceAt(doc, s.start, s.end) });
   }
   return out;
 }
