@@ -38,6 +38,18 @@ export class Rng {
     }
     return copy.slice(0, n);
   }
+  /** `n` random bytes (the robustness test's binary inputs). */
+  bytes(n: number): Uint8Array {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i += 4) {
+      const v = (this.next() * 4294967296) >>> 0;
+      out[i] = v & 0xff;
+      if (i + 1 < n) out[i + 1] = (v >>> 8) & 0xff;
+      if (i + 2 < n) out[i + 2] = (v >>> 16) & 0xff;
+      if (i + 3 < n) out[i + 3] = v >>> 24;
+    }
+    return out;
+  }
   shuffle<T>(items: readonly T[]): T[] {
     return this.sample(items, items.length);
   }
