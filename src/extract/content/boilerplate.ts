@@ -1,4 +1,4 @@
-import type { DomElement } from './dom.js';
+import { attr, ELEMENT_NODE, TEXT_NODE, walk, walkDocument, type DomElement, type DomNode } from './dom.js';
 import type { Paragraph } from './html-to-text.js';
 
 /*
@@ -7,12 +7,23 @@ import type { Paragraph } from './html-to-text.js';
  * their wording (Indonesian and English news templates).
  */
 
-/** Elements that hold page furniture, never the article (unless they wrap most of the page's text). */
-const FURNITURE_SELECTOR = [
+/**
+ * Elements that hold page furniture, never the article (unless they wrap most of the page's text): these
+ * tags, these roles, `aria-hidden="true"` and `hidden`. Tags as linkedom names them in HTML documents
+ * (lowercase); attribute values compared exactly, as CSS attribute selectors would.
+ */
+const FURNITURE_TAGS = new Set([
   'nav', 'aside', 'footer', 'header', 'form', 'button', 'select', 'iframe', 'figcaption', 'figure', 'dialog',
-  '[role="navigation"]', '[role="complementary"]', '[role="banner"]', '[role="contentinfo"]', '[role="dialog"]',
-  '[aria-hidden="true"]', '[hidden]',
-].join(',');
+]);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog']);
+
+function isTaggedFurniture(el: DomElement, name: string, attributed: boolean): boolean {
+  if (FURNITURE_TAGS.has(name)) return true;
+  if (!attributed) return false;
+  const role = attr(el, 'role');
+  if (role !== null && FURNITURE_ROLES.has(role)) return true;
+  return attr(el, 'aria-hidden') === 'true' || el.getAttributeNode('hidden') !== null;
+}
 
 /** class/id words of share bars, related lists, captions, ads, tag lists, bylines and the like. */
 const FURNITURE_NAME = new RegExp(
@@ -39,8 +50,8 @@ const RELATED_HEADING =
 const MAX_HEADING_CHARS = 60;
 
 interface Doc {
+  childNodes: ArrayLike<DomNode>;
   body: DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
 const COMMENTS_NAME = /(?:^|[\s_-])(?:comments?|komentar|disqus|replies|respond)(?:$|[\s_-])/i;
@@ -50,39 +61,94 @@ const INLINE_TAGS = new Set([
   'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'P',
 ]);
 
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Elements that may introduce a related-articles list. */
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'b', 'span', 'div', 'section']);
+
+/** An element below `<body>`, as the survey saw it. */
+interface Surveyed {
+  el: DomElement;
+  /** Index of the parent in `Survey.below`, -1 for children of the body. */
+  parent: number;
+  /** Matched as furniture by tag, role, class/id or inline style. */
+  furniture: boolean;
+  /** Its own text never counts towards the main block: in a comment thread, or a link. */
+  skip: boolean;
+  /** Length of its own text runs of some length (see findMainBlock). */
+  runs: number;
+  /** A related-list heading candidate by tag. */
+  heading: boolean;
+}
+
+/** Sees an element, its `localName` and its `hasAttributes()`. */
+export type ElementVisitor = (el: DomElement, name: string, attributed: boolean) => void;
+
+/** What removeFurniture needs from the document, gathered in one walk before anything is removed. */
+export interface Survey {
+  /** Elements in the document, as `querySelectorAll('*')` would count them. */
+  elements: number;
+  /** The element holding most of the prose (see findMainBlock). */
+  main: DomElement | null;
+  /** Tagged furniture anywhere in the document (below the body it is also flagged in `below`). */
+  tagged: DomElement[];
+  /** The elements below the body, in document order. */
+  below: Surveyed[];
+}
+
+/** Adds the length of a text node to its element's prose when it is a run of some length. */
+function runLength(text: string): number {
+  const t = text.trim();
+  return t.length >= 20 ? t.length : 0;
+}
+
 /**
- * The element holding most of the page's prose, Readability-style but cheap: each text run of some
- * length outside links credits its nearest non-inline ancestor, and half of that to the next one up.
+ * True when the text below `el` has more than `max` characters that `\s` does not match (so its
+ * whitespace-collapsed text is longer than `max`). Stops as soon as it knows: cheap on big elements,
+ * unlike `textContent`.
  */
-export function findMainBlock(body: DomElement): DomElement | null {
-  const scores = new Map<DomElement, number>();
-  // Long comment threads can outweigh the article; their text must not attract the protection.
-  const inComments = new Set<DomElement>();
-  const all = body.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i];
-    const parent = el.parentElement;
-    if ((parent && inComments.has(parent)) || COMMENTS_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) {
-      inComments.add(el);
-      continue;
-    }
-    if (el.tagName.toUpperCase() === 'A') continue;
-    let len = 0;
-    const kids = el.childNodes;
-    for (let k = 0; k < kids.length; k++) {
-      const kid = kids[k];
-      if (kid.nodeType === 3) {
-        const t = (kid.nodeValue ?? '').trim();
-        if (t.length >= 20) len += t.length;
+function textExceeds(el: DomElement, max: number): boolean {
+  let n = 0;
+  let node = el.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT_NODE) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x1680 || c === 0x3000) continue;
+        if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) continue;
+        if (++n > max) return true;
+      }
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const child = node.firstChild;
+      if (child) {
+        node = child;
+        continue;
       }
     }
-    if (!len) continue;
+    let next = node.nextSibling;
+    while (!next) {
+      const parent: DomNode | null = node.parentNode;
+      if (!parent || parent === el) return false;
+      node = parent;
+      next = node.nextSibling;
+    }
+    node = next;
+  }
+  return false;
+}
+
+/** The best-scored element: each run credits its nearest non-inline ancestor, and half to the next one up. */
+function bestBlock(below: Surveyed[]): DomElement | null {
+  const scores = new Map<DomElement, number>();
+  for (const { el, skip, runs } of below) {
+    if (skip || !runs) continue;
     let block: DomElement | null = el;
     while (block && INLINE_TAGS.has(block.tagName.toUpperCase())) block = block.parentElement;
     if (!block) continue;
-    scores.set(block, (scores.get(block) ?? 0) + len);
+    scores.set(block, (scores.get(block) ?? 0) + runs);
     const up = block.parentElement;
-    if (up) scores.set(up, (scores.get(up) ?? 0) + len / 2);
+    if (up) scores.set(up, (scores.get(up) ?? 0) + runs / 2);
   }
   let best: DomElement | null = null;
   let bestScore = 0;
@@ -96,39 +162,136 @@ export function findMainBlock(body: DomElement): DomElement | null {
 }
 
 /**
+ * Surveys `root`'s subtree (the whole document, or just the body) in one walk: furniture candidates
+ * (tagged ones anywhere, by class/id or inline style below `body`), the main block, and per-element
+ * text measures below `body`. `visit`, if given, sees every element of the document in document order
+ * (other passes can share the walk). Template contents are not visited, as selector queries would not.
+ */
+function survey(root: DomElement | Doc, body: DomElement, visit?: ElementVisitor): Survey {
+  const result: Survey = { elements: 0, main: null, tagged: [], below: [] };
+  const below = result.below;
+  // The survey record of each open element, -1 for the body and elements outside it.
+  const open: number[] = [];
+  let inBody = root === body;
+  let comments: DomElement | null = null;
+  const enterElement = (el: DomElement): boolean => {
+    // On linkedom every property read here is megamorphic (dozens of element classes): read each once.
+    const name = el.localName;
+    const attributed = el.hasAttributes();
+    result.elements++;
+    visit?.(el, name, attributed);
+    const tagged = isTaggedFurniture(el, name, attributed);
+    if (tagged) result.tagged.push(el);
+    const descend = name !== 'template';
+    if (!inBody) {
+      if (el === body) inBody = true;
+      open.push(-1);
+      return descend;
+    }
+    let furniture = tagged;
+    let skip = comments !== null;
+    if (attributed) {
+      // Both patterns treat the ends of the string like separators: no need to trim.
+      const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+      if (!skip && COMMENTS_NAME.test(names)) {
+        comments = el;
+        skip = true;
+      }
+      if (!furniture) {
+        if (FURNITURE_NAME.test(names)) furniture = true;
+        else {
+          const style = attr(el, 'style');
+          furniture = !!style && HIDDEN_STYLE.test(style);
+        }
+      }
+    }
+    const index = below.length;
+    const record: Surveyed = {
+      el,
+      parent: open.length ? open[open.length - 1] : -1,
+      furniture,
+      skip: skip || name === 'a',
+      runs: 0,
+      heading: HEADING_TAGS.has(name),
+    };
+    below.push(record);
+    open.push(index);
+    if (!descend && !record.skip) {
+      // Selector queries do not look inside templates, but the template's own text counts.
+      const kids = el.childNodes;
+      for (let k = 0; k < kids.length; k++) if (kids[k].nodeType === TEXT_NODE) record.runs += runLength(kids[k].nodeValue ?? '');
+    }
+    return descend;
+  };
+  const enter = (node: DomNode): boolean | void => {
+    if (node.nodeType === ELEMENT_NODE) return enterElement(node as DomElement);
+    if (node.nodeType === TEXT_NODE && open.length) {
+      const index = open[open.length - 1];
+      if (index >= 0 && !below[index].skip) below[index].runs += runLength(node.nodeValue ?? '');
+    }
+  };
+  const leave = (el: DomElement): void => {
+    open.pop();
+    if (el === comments) comments = null;
+    if (el === body && root !== body) inBody = false;
+  };
+  if (root === body) walk(body, enter, leave);
+  else walkDocument(root, enter, leave);
+  result.main = bestBlock(below);
+  return result;
+}
+
+/**
+ * Surveys a document for removeFurniture before anything changes it; `visit` sees every element (except
+ * template contents) in document order, with its local name and whether it has attributes, so that
+ * other readers of the intact document can share the walk.
+ */
+export function surveyDocument(doc: Doc, visit?: ElementVisitor): Survey | null {
+  const body = doc.body;
+  if (!body) return null;
+  // From the document node, not its root element: a broken page can leave elements beside the root.
+  return survey(doc, body, visit);
+}
+
+/**
+ * The element holding most of the page's prose, Readability-style but cheap: each text run of some
+ * length outside links credits its nearest non-inline ancestor, and half of that to the next one up.
+ * Long comment threads can outweigh the article; their text does not count.
+ */
+export function findMainBlock(body: DomElement): DomElement | null {
+  return survey(body, body).main;
+}
+
+/**
  * Removes page furniture from the document in place. The element holding most of the prose and its
  * ancestors are kept whatever their names: some sites wrap the whole article in a `<form>` or a
- * `<div class="widget">`.
+ * `<div class="widget">`. `surveyed`: the document's survey, taken before anything changed it.
  */
-export function removeFurniture(doc: Doc): void {
+export function removeFurniture(doc: Doc, surveyed: Survey | null = surveyDocument(doc)): void {
   const body = doc.body;
-  if (!body) return;
+  if (!body || !surveyed) return;
   const protectedEls = new Set<DomElement>();
-  for (let el = findMainBlock(body); el; el = el.parentElement) protectedEls.add(el);
+  for (let el = surveyed.main; el; el = el.parentElement) protectedEls.add(el);
   const keep = (el: DomElement) => {
     const tag = el.tagName.toUpperCase();
     return tag === 'BODY' || tag === 'HTML' || protectedEls.has(el);
   };
-  const remove = (el: DomElement) => {
-    if (el.parentNode && !keep(el)) el.remove();
-  };
+  for (const el of surveyed.tagged) if (el.parentNode && !keep(el)) el.remove();
 
-  const tagged = Array.from(doc.querySelectorAll(FURNITURE_SELECTOR));
-  for (const el of tagged) remove(el);
-
-  const all = Array.from(body.querySelectorAll('*'));
-  for (const el of all) {
-    if (!el.parentNode) continue;
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
-    if (name && FURNITURE_NAME.test(name)) {
-      remove(el);
-      continue;
+  // Below the body; what sits in a removed subtree is gone too.
+  const below = surveyed.below;
+  const removed = new Uint8Array(below.length);
+  const candidates: DomElement[] = [];
+  for (let i = 0; i < below.length; i++) {
+    const { el, parent, furniture, heading } = below[i];
+    if ((parent >= 0 && removed[parent]) || (furniture && !keep(el))) {
+      removed[i] = 1;
+      if (el.parentNode) el.remove();
+    } else if (heading) {
+      candidates.push(el);
     }
-    const style = el.getAttribute('style');
-    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) remove(el);
   }
-
-  removeRelatedLists(body, keep);
+  removeRelatedLists(body, keep, candidates);
 }
 
 function linkDensity(el: DomElement): number {
@@ -146,12 +309,13 @@ const BLOCKS = new Set(['P', 'DIV', 'LI', 'TD', 'TABLE', 'BLOCKQUOTE', 'SECTION'
 
 /**
  * Removes "Berita Terkait" / "Related" headings together with the link lists that follow them, and
- * "Baca juga:" paragraphs.
+ * "Baca juga:" paragraphs. `candidates`: the body's h1-h6, p, strong, b, span, div and section elements
+ * in document order.
  */
-function removeRelatedLists(body: DomElement, keep: (el: DomElement) => boolean): void {
-  const candidates = Array.from(body.querySelectorAll('h1,h2,h3,h4,h5,h6,p,strong,b,span,div,section'));
+function removeRelatedLists(body: DomElement, keep: (el: DomElement) => boolean, candidates: DomElement[]): void {
   for (const el of candidates) {
-    if (!el.parentNode) continue;
+    // Longer text cannot be a heading; textContent would cost a walk over the whole element.
+    if (!el.parentNode || textExceeds(el, MAX_HEADING_CHARS)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_HEADING_CHARS || !RELATED_HEADING.test(text)) continue;
     // A heading wrapped alone in an inline or block parent: work on the outermost such wrapper.

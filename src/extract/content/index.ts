@@ -1,9 +1,9 @@
 import type { ArticleContent } from '../../types/content.js';
 import { parseDateline } from '../dates/index.js';
-import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture } from './boilerplate.js';
+import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture, surveyDocument } from './boilerplate.js';
 import { collapseWhitespace, elementToParagraphs, type Paragraph } from './html-to-text.js';
 import { guessLanguage } from './language.js';
-import { readMetadata, stripTitleSuffix, type PageMetadata } from './metadata.js';
+import { metaCollector, readMetadata, stripTitleSuffix, type PageMetadata } from './metadata.js';
 import { longestTextRun, looksBinary, parseDocument, slimHtml } from './parse-document.js';
 import { MAX_READABILITY_ELEMENTS, MAX_READABILITY_TEXT_RUN, readabilityBody } from './readability-body.js';
 import { rawTitle, stripTagsToParagraphs } from './text-fallback.js';
@@ -41,10 +41,15 @@ function empty(url: string | null): ArticleContent {
 function fromDocument(html: string, url: string | null): ArticleContent {
   const doc = parseDocument(html, url);
   if (!doc) return fromStrippedTags(html, url);
-  const meta = readMetadata(doc, url);
-  removeFurniture(doc);
-  const huge =
-    doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS || longestTextRun(html) > MAX_READABILITY_TEXT_RUN;
+  // One walk over the intact document serves both the metadata and the furniture removal.
+  const collector = metaCollector();
+  const survey = surveyDocument(doc, collector.visit);
+  const meta = readMetadata(doc, url, survey ? collector.found : undefined);
+  removeFurniture(doc, survey);
+  // Removal only lowers the element count: no need to count again when the survey saw few enough.
+  const manyElements =
+    (survey?.elements ?? Infinity) > MAX_READABILITY_ELEMENTS && doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS;
+  const huge = manyElements || longestTextRun(html) > MAX_READABILITY_TEXT_RUN;
   const article = huge ? null : readabilityBody(doc);
   let paragraphs = article ? filterParagraphs(article.paragraphs) : [];
   if (totalLength(paragraphs) < MIN_BODY_CHARS) {

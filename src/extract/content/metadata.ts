@@ -1,4 +1,4 @@
-import type { DomDocument, DomElement } from './dom.js';
+import { attr, ELEMENT_NODE, walkDocument, type DomDocument, type DomElement } from './dom.js';
 import { normalizeDateValue } from '../dates/index.js';
 import { collapseWhitespace } from './html-to-text.js';
 import { normalizeLanguage } from './language.js';
@@ -27,9 +27,74 @@ const ARTICLE_TYPE = /Article|BlogPosting|Report|WebPage|CreativeWork|Posting/i;
 /** Cap on JSON-LD nodes visited, against pathological documents. */
 const MAX_LD_NODES = 5_000;
 
-function metaMap(doc: DomDocument): Map<string, string> {
+/** The elements metadata is read from, in document order, gathered in one walk. */
+export interface MetaElements {
+  metas: DomElement[];
+  scripts: DomElement[];
+  links: DomElement[];
+  /** `<time>` elements. */
+  times: DomElement[];
+  /** Elements marked as the publication date: `[itemprop="datePublished"], time[pubdate], time.published, time.entry-date`. */
+  marked: DomElement[];
+  h1: DomElement | null;
+  title: DomElement | null;
+}
+
+const CLASS_PUBLISHED = /(?:^|\s)(?:published|entry-date)(?:\s|$)/;
+
+/**
+ * Collects what `querySelectorAll` would find for each of the selectors used here (on linkedom every
+ * selector query compiles its selector and walks the whole document). `visit` must see every element
+ * of the document in document order, template contents excepted, with its `localName` and
+ * `hasAttributes()`.
+ */
+export function metaCollector(): {
+  found: MetaElements;
+  visit: (el: DomElement, name: string, attributed: boolean) => void;
+} {
+  const found: MetaElements = { metas: [], scripts: [], links: [], times: [], marked: [], h1: null, title: null };
+  const visit = (el: DomElement, name: string, attributed: boolean): void => {
+    let marked = false;
+    switch (name) {
+      case 'meta':
+        found.metas.push(el);
+        break;
+      case 'script':
+        found.scripts.push(el);
+        break;
+      case 'link':
+        found.links.push(el);
+        break;
+      case 'h1':
+        found.h1 ??= el;
+        break;
+      case 'title':
+        found.title ??= el;
+        break;
+      case 'time':
+        found.times.push(el);
+        marked = !!el.getAttributeNode('pubdate') || CLASS_PUBLISHED.test(attr(el, 'class') ?? '');
+        break;
+    }
+    if (marked || (attributed && attr(el, 'itemprop') === 'datePublished')) found.marked.push(el);
+  };
+  return { found, visit };
+}
+
+function metaElements(doc: DomDocument): MetaElements {
+  const { found, visit } = metaCollector();
+  walkDocument(doc, (node) => {
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const el = node as DomElement;
+    const name = el.localName;
+    visit(el, name, el.hasAttributes());
+    return name !== 'template';
+  });
+  return found;
+}
+
+function metaMap(metas: DomElement[]): Map<string, string> {
   const map = new Map<string, string>();
-  const metas = doc.querySelectorAll('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     const content = m.getAttribute('content');
@@ -43,9 +108,8 @@ function metaMap(doc: DomDocument): Map<string, string> {
 }
 
 /** All objects in the page's JSON-LD blocks, flattening arrays and `@graph`, iteratively. */
-export function jsonLdNodes(doc: DomDocument): JsonObject[] {
+export function jsonLdNodes(scripts: DomElement[]): JsonObject[] {
   const out: JsonObject[] = [];
-  const scripts = doc.querySelectorAll('script');
   for (let i = 0; i < scripts.length; i++) {
     const s = scripts[i];
     if (!/ld\+json/i.test(s.getAttribute('type') ?? '')) continue;
@@ -143,13 +207,15 @@ function firstDate(values: Array<string | null | undefined>): string | null {
 
 /**
  * Reads title, canonical URL, site name, declared language and publication date. Must run before
- * anything strips `<head>`, `<header>` or scripts from the document.
+ * anything strips `<head>`, `<header>` or scripts from the document. `elements`: what metaCollector
+ * gathered from the document, if a walk was shared; otherwise they are gathered here.
  */
-export function readMetadata(doc: DomDocument, url: string | null): PageMetadata {
-  const meta = metaMap(doc);
-  const ld = rankLd(jsonLdNodes(doc));
+export function readMetadata(doc: DomDocument, url: string | null, elements?: MetaElements): PageMetadata {
+  const found = elements ?? metaElements(doc);
+  const meta = metaMap(found.metas);
+  const ld = rankLd(jsonLdNodes(found.scripts));
 
-  const canonicalHref = Array.from(doc.querySelectorAll('link'))
+  const canonicalHref = found.links
     .find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute('rel') ?? ''))
     ?.getAttribute('href');
   const canonical = resolveUrl(canonicalHref, url) ?? resolveUrl(meta.get('og:url'), url) ?? url;
@@ -161,8 +227,8 @@ export function readMetadata(doc: DomDocument, url: string | null): PageMetadata
 
   let title = meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   if (!title) for (const n of ld) if ((title = str(n.headline))) break;
-  if (!title) title = doc.querySelector('h1')?.textContent ?? null;
-  if (!title) title = doc.querySelector('title')?.textContent ?? null;
+  if (!title) title = found.h1?.textContent ?? null;
+  if (!title) title = found.title?.textContent ?? null;
   title = stripTitleSuffix(collapseWhitespace(title ?? ''), site);
 
   const language =
@@ -176,17 +242,15 @@ export function readMetadata(doc: DomDocument, url: string | null): PageMetadata
   const published_at =
     firstDate(ld.map((n) => str(n.datePublished) ?? str(n.dateCreated))) ??
     firstDate(DATE_METAS.map((k) => meta.get(k))) ??
-    firstDate(timeValues(doc));
+    firstDate(timeValues(found));
 
   return { title, url: canonical, site, language, published_at };
 }
 
 /** `<time>` values, those marked as the publication date first. */
-function timeValues(doc: DomDocument): string[] {
-  const marked = Array.from(doc.querySelectorAll('[itemprop="datePublished"], time[pubdate], time.published, time.entry-date'));
-  const all = Array.from(doc.querySelectorAll('time'));
+function timeValues(found: MetaElements): string[] {
   const values: string[] = [];
-  for (const el of [...marked, ...all]) {
+  for (const el of [...found.marked, ...found.times]) {
     const v = el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.textContent;
     if (v) values.push(v);
   }

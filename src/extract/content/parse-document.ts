@@ -105,17 +105,60 @@ export function longestTextRun(html: string): number {
   return longest;
 }
 
-/** A rough maximum element nesting depth from a linear scan of the tags. */
+/** A tag as the depth scan takes it: name, then anything but `<`/`>` up to the first `>`. */
+const TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*[^<>]*?\/?>/y;
+
+/** A tag name of up to 6 letters as a number, 5 bits a letter, case-insensitively (see estimateDepth). */
+function nameCode(name: string): number {
+  let code = 0;
+  for (let i = name.length - 1; i >= 0; i--) code = code * 32 + ((name.charCodeAt(i) | 32) - 96);
+  return code;
+}
+
+const VOID_CODES = new Set(Array.from(VOID_TAGS, nameCode));
+/** p/li/td/tr/option close implicitly so often that counting them would overstate depth. */
+const IMPLICIT_CODES = new Set(['p', 'li', 'td', 'tr', 'option'].map(nameCode));
+
+/**
+ * A rough maximum element nesting depth from a linear scan of the tags: an opening tag deepens unless
+ * void, self-closed (`/>`) or implicitly closed, a closing tag goes back up. Allocates nothing (it runs
+ * on every page): a sticky regex matches each tag in place and names are compared as numbers.
+ */
 export function estimateDepth(html: string): number {
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/?)>/g;
   let depth = 0;
   let max = 0;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const name = m[2].toLowerCase();
-    if (VOID_TAGS.has(name) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (name !== 'p' && name !== 'li' && name !== 'td' && name !== 'tr' && name !== 'option') {
-      // p/li/td close implicitly so often that counting them would overstate depth.
+  let pos = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', pos)) {
+    TAG.lastIndex = lt;
+    if (!TAG.test(html)) {
+      pos = lt + 1;
+      continue;
+    }
+    const end = TAG.lastIndex;
+    pos = end;
+    let i = lt + 1;
+    const closing = html.charCodeAt(i) === 47; // '/'
+    if (closing) i++;
+    // The name as nameCode() would give it, or -1 when longer than 6 or not all letters.
+    let name = 0;
+    let scale = 1;
+    for (let c = html.charCodeAt(i); ; c = html.charCodeAt(++i)) {
+      const lower = c | 32;
+      if (lower >= 97 && lower <= 122) {
+        if (name >= 0) {
+          name = scale > 32 ** 5 ? -1 : name + (lower - 96) * scale;
+          scale *= 32;
+        }
+      } else if ((c >= 48 && c <= 57) || c === 45) {
+        name = -1;
+      } else {
+        break;
+      }
+    }
+    // `i` is past the name; a `/` right before the `>` after it self-closes the tag.
+    if (VOID_CODES.has(name) || (end - 2 >= i && html.charCodeAt(end - 2) === 47)) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!IMPLICIT_CODES.has(name)) {
       depth++;
       if (depth > max) max = depth;
     }
@@ -141,24 +184,28 @@ export function parseDocument(html: string, url: string | null): DomDocument | n
     // The parser can leave runs of sibling text nodes (stray `<`s make one each); Readability is
     // quadratic in those.
     root.normalize?.();
-    if (url) setBase(document, url);
+    if (url) setBase(document, url, /<base/i.test(html));
     return document;
   } catch {
     return null;
   }
 }
 
-function setBase(document: DomDocument, url: string): void {
+/**
+ * Makes the page's own `<base href>` (resolved against the URL), or the URL, the document's only base.
+ * `hasBaseTag` false (no `<base` in the markup) spares two selector queries over the whole document.
+ */
+function setBase(document: DomDocument, url: string, hasBaseTag: boolean): void {
   const head = document.head;
   if (!head) return;
   let base: string;
   try {
-    const existing = document.querySelector('base[href]')?.getAttribute('href');
+    const existing = hasBaseTag ? document.querySelector('base[href]')?.getAttribute('href') : null;
     base = new URL(existing ?? url, url).href;
   } catch {
     return;
   }
-  for (const old of Array.from(document.querySelectorAll('base'))) old.remove();
+  if (hasBaseTag) for (const old of Array.from(document.querySelectorAll('base'))) old.remove();
   const el = document.createElement('base');
   el.setAttribute('href', base);
   head.prepend(el);
