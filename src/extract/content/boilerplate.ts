@@ -96,7 +96,7 @@ export interface Survey {
   below: Surveyed[];
 }
 
-/** Adds the length of a text node to its element's prose when it is a run of some length. */
+/** What a text node adds to its element's prose: its trimmed length when that is 20 or more. */
 function runLength(text: string): number {
   const t = text.trim();
   return t.length >= 20 ? t.length : 0;
@@ -163,8 +163,8 @@ function bestBlock(below: Surveyed[]): DomElement | null {
 
 /**
  * Surveys `root`'s subtree (the whole document, or just the body) in one walk: furniture candidates
- * (tagged ones anywhere, by class/id or inline style below `body`), the main block, and per-element
- * text measures below `body`. `visit`, if given, sees every element of the document in document order
+ * (tagged ones anywhere, by class/id or inline style below `body`), the main block, and the elements
+ * below `body` with what removeFurniture needs of each. `visit`, if given, sees every element of the document in document order
  * (other passes can share the walk). Template contents are not visited, as selector queries would not.
  */
 function survey(root: DomElement | Doc, body: DomElement, visit?: ElementVisitor): Survey {

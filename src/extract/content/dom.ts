@@ -30,7 +30,6 @@ export interface DomElement extends DomNode {
   setAttribute(name: string, value: string): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
-  getElementsByTagName(name: string): ArrayLike<DomElement>;
   remove(): void;
   prepend(...nodes: DomNode[]): void;
   append(...nodes: DomNode[]): void;
