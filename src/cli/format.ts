@@ -1,4 +1,4 @@
-import type { ArticleRecord, ExtractOutput } from '../types/record.js';
+import type { ExtractOutput } from '../types/record.js';
 import { isErrorRecord } from '../types/record.js';
 
 export const FORMATS = ['json', 'ndjson', 'table'] as const;
@@ -46,6 +46,6 @@ function truncate(s: string, n: number): string {
 }
 
 /** Serialises one record for ndjson. */
-export function toNdjsonLine(r: ExtractOutput | ArticleRecord): string {
+export function toNdjsonLine(r: ExtractOutput): string {
   return JSON.stringify(r);
 }

@@ -33,10 +33,11 @@ export function sentenceSubjects(sentences: Sentence[], actors: Actor[], full: s
     }
     const inside: Actor[] = [];
     for (let j = ai; j < actors.length && actors[j].start < s.end; j++) inside.push(actors[j]);
-    let subject = subjectOf(s, inside, full);
-    if (subject.kind === 'none' || (CONTINUATION.test(s.text) && !startsWithActor(s, inside))) {
-      const quoted = quoteSpeaker(s, inside);
-      subject = quoted ?? (subject.kind === 'none' ? previous : previous.kind !== 'none' ? previous : subject);
+    let subject = quoteSpeaker(s, inside);
+    if (!subject) {
+      const own = firstActorSubject(s, inside, full);
+      const continues = own.kind === 'none' || (CONTINUATION.test(s.text) && !startsWithActor(s, inside));
+      subject = continues && previous.kind !== 'none' ? previous : own;
     }
     subjects.push(subject);
     previous = subject;
@@ -48,9 +49,8 @@ function startsWithActor(s: Sentence, inside: Actor[]): boolean {
   return inside.length > 0 && inside[0].start - s.start < 40 && !/^["“]/.test(s.text);
 }
 
-function subjectOf(s: Sentence, inside: Actor[], full: string): Subject {
-  const quoted = quoteSpeaker(s, inside);
-  if (quoted) return quoted;
+/** The first actor of the sentence that acts, skipping witnesses and regions another body addresses. */
+function firstActorSubject(s: Sentence, inside: Actor[], full: string): Subject {
   for (let i = 0; i < inside.length; i++) {
     const a = inside[i];
     const before = full.slice(s.start, a.start);
