@@ -12,7 +12,7 @@ export { openStore, storeOptionsFromEnv, isPostgresUrl, DEFAULT_SQLITE_PATH } fr
 export type { Store, StoreDialect, StoreOptions } from './open.js';
 export { migrate, schemaVersion, LATEST_MIGRATION } from './migrate.js';
 export type { MigrateResult } from './migrate.js';
-export { upsertSource, listSources } from './sources.js';
+export { upsertSource, listSources, loadSource } from './sources.js';
 export { savePage, loadPage, hasPage, knownUrls, pendingPages, markExtractFailed, contentHash } from './pages.js';
 export type { PageInput, StoredPage, PendingPage } from './pages.js';
 export { saveArticleRecord, loadArticleRecord } from './articles.js';

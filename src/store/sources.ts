@@ -43,3 +43,9 @@ export async function listSources(store: Store): Promise<Source[]> {
   const rows = await store.db.selectFrom('sources').select('config').orderBy('id').execute();
   return rows.map((r) => JSON.parse(r.config) as Source);
 }
+
+/** One stored outlet by id; undefined when there is none. */
+export async function loadSource(store: Store, id: string): Promise<Source | undefined> {
+  const row = await store.db.selectFrom('sources').select('config').where('id', '=', id).executeTakeFirst();
+  return row ? (JSON.parse(row.config) as Source) : undefined;
+}
