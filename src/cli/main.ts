@@ -3,6 +3,11 @@ import { EXTRACTOR_VERSION } from '../extract/version.js';
 import { runEval } from './eval-command.js';
 import { runExtract } from './extract-command.js';
 import { runSourcesCheck, runSourcesList } from './sources-command.js';
+import { crawlWithProgress } from './crawl-command.js';
+import { runDemo } from './demo-command.js';
+import { resolveCommandConfig, withPipelineOptions } from './pipeline-options.js';
+import { runQueueFailed, runQueueRequeue, runQueueRetry, runQueueStatus } from './queue-command.js';
+import { runWorker } from './worker-command.js';
 
 const program = new Command();
 program
@@ -49,6 +54,81 @@ sources
   .action(async (ids: string[], opts) => {
     process.exitCode = await runSourcesCheck(ids, opts);
   });
+
+withPipelineOptions(
+  program
+    .command('crawl')
+    .description('crawl outlets: discover article pages, store them raw, queue and extract them (all registry outlets when no --source)')
+    .option('-s, --source <ids...>', 'outlet ids from `pantau sources list` (or stored by `pantau demo`)')
+    .option('--since <date>', 'skip articles dated before this day (YYYY-MM-DD), when the sitemap, feed or listing dates them')
+    .option('--max-pages <n>', 'article pages fetched per outlet [$PANTAU_MAX_PAGES, default 1000]')
+    .option('--politeness <ms>', 'minimum ms between requests to one host; robots.txt Crawl-delay wins when larger [$PANTAU_POLITENESS_MS, default 1000]')
+    .option('-w, --workers <n>', 'extraction jobs run in this process at once; 0 leaves extraction to `pantau worker` [default: concurrency, 2]')
+    .option('--json', 'print the run summary as JSON')
+    .option('-q, --quiet', 'no progress bars'),
+).action(async (opts) => {
+  const { config } = resolveCommandConfig(opts);
+  process.exitCode = (await crawlWithProgress({ config, options: opts })).exitCode;
+});
+
+withPipelineOptions(
+  program
+    .command('worker')
+    .description('process crawl and extraction jobs until SIGTERM/SIGINT (run any number of them)')
+    .option('-c, --concurrency <n>', 'extraction jobs at once [$PANTAU_CONCURRENCY, default 2]')
+    .option('--queues <names>', 'comma-separated queues to work: crawl,extract', 'crawl,extract')
+    .option('--politeness <ms>', 'for crawl jobs without their own: ms between requests to one host [default 1000]')
+    .option('--lock-ms <ms>', 'how long a job stays claimed without renewal; a crashed worker\'s jobs are retried after it [$PANTAU_LOCK_MS, default 30000]')
+    .option('-q, --quiet', 'log failures only'),
+).action(async (opts) => {
+  const { config } = resolveCommandConfig(opts);
+  process.exitCode = await runWorker(config, opts);
+});
+
+const queue = program.command('queue').description('inspect and repair the job queues');
+withPipelineOptions(
+  queue.command('status').description('jobs per queue and state, pages per extraction state').option('--json', 'print as JSON'),
+).action(async (opts) => {
+  process.exitCode = await runQueueStatus(resolveCommandConfig(opts).config, opts);
+});
+withPipelineOptions(
+  queue
+    .command('failed')
+    .description('jobs that failed for good, with the reason (newest first)')
+    .option('--queue <name>', 'crawl or extract (default both)')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'print as JSON'),
+).action(async (opts) => {
+  process.exitCode = await runQueueFailed(resolveCommandConfig(opts).config, opts);
+});
+withPipelineOptions(
+  queue
+    .command('retry')
+    .description('put failed jobs back in their queue with their attempts reset')
+    .option('--queue <name>', 'crawl or extract (default both)')
+    .option('--limit <n>', 'at most this many', '1000'),
+).action(async (opts) => {
+  process.exitCode = await runQueueRetry(resolveCommandConfig(opts).config, opts);
+});
+withPipelineOptions(
+  queue.command('requeue').description('queue every stored page still waiting for extraction (after a Redis loss)'),
+).action(async (opts) => {
+  process.exitCode = await runQueueRequeue(resolveCommandConfig(opts).config);
+});
+
+withPipelineOptions(
+  program
+    .command('demo')
+    .description('serve the bundled demo site on loopback and crawl it through the whole pipeline (what `npm start` runs)')
+    .option('--articles <n>', 'articles on the demo site', '300')
+    .option('--port <n>', 'first port of the demo outlets (then the next five)', '47300')
+    .option('--politeness <ms>', 'ms between requests to one host [default 250 for the demo]')
+    .option('-w, --workers <n>', 'extraction jobs run in this process at once [default 2]')
+    .option('--json', 'print the run summary as JSON')
+    .option('-q, --quiet', 'no progress bars'),
+).action(async (opts) => {
+  process.exitCode = await runDemo(opts);
+});
 
 program.parseAsync(process.argv).catch((err: Error) => {
   process.stderr.write(`pantau: ${err.message}\n`);

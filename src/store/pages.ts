@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { sql } from 'kysely';
 import { charsetFromContentType, decodeHtml } from '../input/charset.js';
+import type { FetchedPage } from '../types/page.js';
 import { PageNotFoundError, StoreError, StoreValidationError } from './errors.js';
 import type { Store } from './open.js';
 import type { ExtractState } from './schema.js';
@@ -15,27 +16,8 @@ import { storableText } from './validate.js';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-/** A fetched page to store. */
-export interface PageInput {
-  /** Canonical URL: the key (a second save of the same URL updates the row). */
-  url: string;
-  sourceId?: string | null;
-  /** The URL the response came from after redirects, when different. */
-  finalUrl?: string | null;
-  /** HTTP status; 0 when there was no response. */
-  status: number;
-  /** Default: now. */
-  fetchedAt?: Date | string;
-  contentType?: string | null;
-  etag?: string | null;
-  lastModified?: string | null;
-  /** Response headers worth keeping. */
-  headers?: Record<string, string>;
-  /** Raw body: bytes as received, or a string (stored as UTF-8). Null when there is none (an error). */
-  body?: Uint8Array | string | null;
-  /** Why the fetch failed, if it did. */
-  error?: string | null;
-}
+/** A fetched page to store: the crawl's `FetchedPage` (src/types/page.ts). */
+export type PageInput = FetchedPage;
 
 /** A stored page, body unzipped. */
 export interface StoredPage {

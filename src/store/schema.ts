@@ -119,6 +119,16 @@ export interface EvidenceTable {
   quote: string;
 }
 
+/** HTTP validators of a discovery resource (sitemap, feed), for conditional requests. */
+export interface FetchValidatorsTable {
+  /** The resource URL as requested. */
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** ISO timestamp of the response that carried them. */
+  fetched_at: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   pages: PagesTable;
@@ -128,4 +138,5 @@ export interface Database {
   circulars: CircularsTable;
   measures: MeasuresTable;
   evidence: EvidenceTable;
+  fetch_validators: FetchValidatorsTable;
 }

@@ -85,11 +85,11 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
       expect(store.dialect).toBe(dialect);
       expect(await schemaVersion(store)).toBeNull();
       const result = await migrate(store);
-      expect(result.applied).toEqual(['0001_initial']);
+      expect(result.applied).toEqual(['0001_initial', '0002_fetch_validators']);
       expect(result.version).toBe(LATEST_MIGRATION);
       const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
       expect(tables).toEqual(
-        ['articles', 'circulars', 'commitments', 'evidence', 'measures', 'officials', 'pages', 'sources'].sort(),
+        ['articles', 'circulars', 'commitments', 'evidence', 'fetch_validators', 'measures', 'officials', 'pages', 'sources'].sort(),
       );
       const pages = (await store.db.introspection.getTables()).find((t) => t.name === 'pages')!;
       expect(pages.columns.map((c) => c.name)).toEqual(
@@ -123,7 +123,7 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
     it('migrates once when several connections start at the same time', async () => {
       const stores = [store, tdb.open(), tdb.open()];
       const results = await Promise.all(stores.map((s) => migrate(s)));
-      expect(results.flatMap((r) => r.applied)).toEqual(['0001_initial']);
+      expect(results.flatMap((r) => r.applied)).toEqual(['0001_initial', '0002_fetch_validators']);
       for (const s of stores) expect(await schemaVersion(s)).toBe(LATEST_MIGRATION);
     });
   });

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_fetch_validators.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_fetch_validators': m0002,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,353 @@
+/**
+ * Fetching the article pages chosen from the frontier with a Crawlee CheerioCrawler.
+ *
+ * Crawlee runs the queue, the concurrency, the retries and the HTTP client; this module bends it to a polite,
+ * byte-exact archiver through its hooks:
+ * - before each request (pre-navigation hook): wait for the host's turn in the shared limiter (and any
+ *   Retry-After pause or retry backoff), send our User-Agent instead of generated browser headers, and turn off
+ *   automatic redirects so that every hop is checked (same site, robots.txt, loops) and spaced like a request;
+ * - once the headers are in (post-navigation hook): refuse non-HTML types and an over-cap Content-Length before
+ *   any body byte is read, drop the body of non-2xx answers, and pass 2xx bodies through a capped raw-bytes
+ *   capture (Crawlee's own decoding is only for Cheerio; the store gets the bytes as received);
+ * - the request handler decides on the status: save a 2xx, enqueue the next redirect hop, throw a transient
+ *   error for 408/425/429/5xx (Crawlee retries, `errorHandler` sets the delay) or a permanent one;
+ * - `failedRequestHandler` records every permanent failure and saves it without a body.
+ * Crawlee's session pool, browser-header generation, robots handling and storage persistence are all off.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { CheerioCrawler, Configuration, Log, LogLevel, MemoryStorage } from 'crawlee';
+import type { CheerioCrawlingContext, RequestOptions } from 'crawlee';
+import { isAcceptableMediaType } from '../../input/http.js';
+import type { FetchedPage } from '../../types/page.js';
+import type { Source } from '../../types/source.js';
+import { BodyCapture, discard, emptyBody, type ResponseStream } from './body-capture.js';
+import { CrawlStorageError } from './errors.js';
+import type { FrontierEntry } from './frontier.js';
+import type { OnSite } from './hosts.js';
+import type { ResolvedOptions } from './options.js';
+import { NotHtmlError, PageError, RedirectError, TooLargeError, TransientError, statusText } from './page-errors.js';
+import { parseRetryAfter, sleep, type HostGate } from './politeness.js';
+import type { CrawlPorts } from './ports.js';
+import type { RobotsCache } from './robots-cache.js';
+import type { StatsRecorder } from './stats.js';
+
+/** What travels with each Crawlee request (JSON: Crawlee stores it in its queue). */
+interface RequestData {
+  /** Canonical URL of the article: the key saved, whatever hop this is. */
+  key: string;
+  /** Redirect hops so far; `chain` holds every URL requested for the article, in order. */
+  hop: number;
+  chain: string[];
+  /** Retries spent on 5xx / network failures, and on Retry-After answers. */
+  transient: number;
+  retryAfter: number;
+  /** Epoch ms before which the request must not start (retry backoff). */
+  notBefore?: number;
+}
+
+export interface FetchDeps {
+  source: Source;
+  options: ResolvedOptions;
+  gate: HostGate;
+  robots: RobotsCache;
+  onSite: OnSite;
+  ports: CrawlPorts;
+  recorder: StatsRecorder;
+  /** Aborted when the crawl must stop (user signal or fatal error). */
+  stop: AbortController;
+  /** Records the error that ends the crawl (and aborts `stop`). */
+  fatal: (err: CrawlStorageError) => void;
+}
+
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5';
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const SERVER_ERRORS = Array.from({ length: 100 }, (_, i) => 500 + i);
+/** Response headers kept with a stored page. */
+const KEPT_HEADERS = ['content-type', 'content-length', 'content-language', 'content-encoding', 'last-modified', 'etag', 'date', 'cache-control', 'expires', 'link', 'x-robots-tag', 'location'];
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = header(headers, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+function mediaTypeOf(headers: IncomingHttpHeaders): string {
+  return (header(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** A failure reason for an error that is not one of ours (network, timeout). */
+function describeError(err: unknown, timeoutMs: number): string {
+  if (err instanceof PageError) return err.reason;
+  if (err instanceof TransientError) return err.message;
+  const e = err as { code?: string; name?: string; message?: string };
+  const message = e?.message ?? String(err);
+  if (e?.name === 'TimeoutError' || /timed? ?out/i.test(message)) return `timed out after ${timeoutMs / 1000} s`;
+  switch (e?.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'DNS failure (host not found)';
+    case 'ECONNRESET':
+      return 'connection reset by the server';
+    default:
+      return `network error (${message.split('\n')[0]})`;
+  }
+}
+
+export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): Promise<void> {
+  const { source, options, gate, recorder, stop } = deps;
+  if (entries.length === 0 || stop.signal.aborted) {
+    for (const e of entries) e.state = 'unfinished';
+    return;
+  }
+  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const captures = new WeakMap<object, BodyCapture>();
+  const stats = recorder.stats;
+
+  const save = async (page: FetchedPage): Promise<string | undefined> => {
+    try {
+      return await deps.ports.savePage(page);
+    } catch (err) {
+      deps.fatal(new CrawlStorageError(source.id, 'savePage', page.url, err));
+      return undefined;
+    }
+  };
+
+  const beforeRequest = async ({ request }: CheerioCrawlingContext, gotOptions: Record<string, unknown>) => {
+    const data = request.userData as RequestData;
+    if (data.notBefore) await sleep(data.notBefore - Date.now(), stop.signal);
+    const host = new URL(request.url).host;
+    await gate.acquire(host, gate.intervalFor(host), stop.signal);
+    gotOptions.headers = { ...(gotOptions.headers as object), 'user-agent': options.userAgent, accept: ACCEPT, 'accept-language': 'id,en;q=0.8' };
+    // got-scraping would otherwise replace our User-Agent with a generated browser's.
+    gotOptions.useHeaderGenerator = false;
+    gotOptions.followRedirect = false;
+    // A signal per request: got leaves its abort listener on the signal of a completed stream, and a crawl
+    // makes thousands of requests.
+    gotOptions.signal = typeof AbortSignal.any === 'function' ? AbortSignal.any([stop.signal]) : stop.signal;
+    gotOptions.timeout = { request: options.timeoutMs };
+  };
+
+  const afterResponse = (ctx: CheerioCrawlingContext) => {
+    const response = ctx.response as unknown as ResponseStream;
+    const status = response.statusCode ?? 0;
+    const capture = new BodyCapture(options.maxBodyBytes, status, response.headers, response.url || ctx.request.url);
+    captures.set(ctx.request, capture);
+    stats.fetched++;
+    recorder.emit({ type: 'fetched', url: (ctx.request.userData as RequestData).key, requestUrl: ctx.request.url, status });
+    if (status < 200 || status > 299) {
+      // Only 2xx bodies are kept; an error page is not worth downloading.
+      ctx.response = emptyBody(response) as unknown as typeof ctx.response;
+      return;
+    }
+    const mediaType = mediaTypeOf(response.headers);
+    if (!isAcceptableMediaType(mediaType)) {
+      discard(response);
+      throw new NotHtmlError(mediaType, status);
+    }
+    const declared = Number(header(response.headers, 'content-length'));
+    if (Number.isFinite(declared) && declared > options.maxBodyBytes && !header(response.headers, 'content-encoding')) {
+      discard(response);
+      throw new TooLargeError(options.maxBodyBytes, 0, declared);
+    }
+    ctx.response = capture.wrap(response) as unknown as typeof ctx.response;
+  };
+
+  const followRedirect = async (ctx: CheerioCrawlingContext, capture: BodyCapture): Promise<void> => {
+    const data = ctx.request.userData as RequestData;
+    const location = header(capture.headers, 'location');
+    const fail = (why: string) => new RedirectError(why, capture.status);
+    if (!location) throw fail(`HTTP ${capture.status} redirect without a Location header`);
+    let target: URL;
+    try {
+      target = new URL(location, ctx.request.url);
+    } catch {
+      throw fail(`redirect to an invalid URL (${location})`);
+    }
+    target.hash = '';
+    const chain = [...data.chain, target.href];
+    if (data.chain.includes(target.href)) throw fail(`redirect loop (${chain.join(' -> ')})`);
+    if (data.hop >= options.maxRedirects) throw fail(`too many redirects (more than ${options.maxRedirects})`);
+    if (!deps.onSite(target)) throw fail(`redirect to another site (${target.href}): not followed`);
+    const verdict = await deps.robots.check(target);
+    if (!verdict.allowed) throw fail(`redirect to ${target.href}, ${verdict.reason}`);
+    const next: RequestOptions = {
+      url: target.href,
+      uniqueKey: `${data.key} (redirect ${data.hop + 1})`,
+      userData: { key: data.key, hop: data.hop + 1, chain, transient: 0, retryAfter: 0 } satisfies RequestData,
+    };
+    await crawler.addRequests([next], { forefront: true });
+  };
+
+  const handle = async (ctx: CheerioCrawlingContext) => {
+    const data = ctx.request.userData as RequestData;
+    const entry = byKey.get(data.key)!;
+    const capture = captures.get(ctx.request)!;
+    const status = capture.status;
+    stats.bytes += capture.bytes;
+    if (REDIRECTS.has(status)) return followRedirect(ctx, capture);
+    if (status === 408 || status === 425 || status === 429 || status >= 500) {
+      throw new TransientError(status, status === 429 || status === 503 ? parseRetryAfter(capture.headers['retry-after']) : undefined);
+    }
+    if (status < 200 || status > 299) throw new PageError(statusText(status), status);
+    if (stop.signal.aborted) return;
+    const body = capture.body();
+    const contentType = header(capture.headers, 'content-type') ?? null;
+    const pageId = await save({
+      url: data.key,
+      sourceId: source.id,
+      finalUrl: capture.url !== data.key ? capture.url : null,
+      status,
+      fetchedAt: new Date(),
+      contentType,
+      etag: header(capture.headers, 'etag') ?? null,
+      lastModified: header(capture.headers, 'last-modified') ?? null,
+      headers: keptHeaders(capture.headers),
+      body,
+    });
+    if (pageId === undefined) return;
+    entry.state = 'saved';
+    stats.saved++;
+    recorder.emit({ type: 'saved', url: data.key, pageId, status, bytes: body.byteLength });
+    if (deps.ports.onArticle) {
+      try {
+        await deps.ports.onArticle(pageId, data.key);
+      } catch (err) {
+        recorder.hookFailed(data.key, (err as Error)?.message ?? String(err));
+      }
+    }
+  };
+
+  /** Called by Crawlee before it retries: decides whether to, and when. */
+  const beforeRetry = (ctx: CheerioCrawlingContext, error: Error) => {
+    const { request } = ctx;
+    const data = request.userData as RequestData;
+    if (stop.signal.aborted) {
+      request.noRetry = true;
+      return;
+    }
+    const host = new URL(request.url).host;
+    if (error instanceof TransientError && error.retryAfterMs !== undefined) {
+      if (data.retryAfter >= options.retryAfterRetries || error.retryAfterMs > options.maxRetryAfterMs) {
+        request.noRetry = true;
+        return;
+      }
+      data.retryAfter++;
+      // The server asked the whole host to slow down, not just this URL.
+      gate.pause(host, error.retryAfterMs);
+      recorder.emit({ type: 'retry', url: data.key, reason: `${error.message}, Retry-After`, attempt: request.retryCount + 2, delayMs: error.retryAfterMs });
+      return;
+    }
+    if (error instanceof PageError || data.transient >= options.retries) {
+      request.noRetry = true;
+      return;
+    }
+    data.transient++;
+    const delay = options.retryDelayMs * 2 ** (data.transient - 1);
+    data.notBefore = Date.now() + delay;
+    recorder.emit({ type: 'retry', url: data.key, reason: describeError(error, options.timeoutMs), attempt: request.retryCount + 2, delayMs: delay });
+  };
+
+  const failed = async (ctx: CheerioCrawlingContext, error: Error) => {
+    const data = ctx.request.userData as RequestData;
+    const entry = byKey.get(data.key)!;
+    if (stop.signal.aborted) {
+      entry.state = 'unfinished';
+      return;
+    }
+    const capture = captures.get(ctx.request);
+    // The capped stream failed before the handler ran: count what was read.
+    if (capture && error instanceof TooLargeError) stats.bytes += capture.bytes;
+    let reason = describeError(error, options.timeoutMs);
+    if (error instanceof TransientError) {
+      const longWait = error.retryAfterMs !== undefined && error.retryAfterMs > options.maxRetryAfterMs;
+      reason += longWait
+        ? ` (Retry-After ${Math.round(error.retryAfterMs! / 1000)} s is over the ${options.maxRetryAfterMs / 1000} s limit)`
+        : ` (gave up after ${ctx.request.retryCount + 1} attempts)`;
+    }
+    const status = error instanceof PageError || error instanceof TransientError ? error.status : (capture?.status ?? 0);
+    if (error instanceof NotHtmlError) {
+      entry.state = 'not-html';
+      recorder.skip(data.key, 'not-html', reason);
+    } else {
+      entry.state = 'failed';
+      recorder.fail(data.key, reason, status);
+    }
+    const finalUrl = capture?.url ?? ctx.request.url;
+    await save({
+      url: data.key,
+      sourceId: source.id,
+      finalUrl: finalUrl !== data.key ? finalUrl : null,
+      status,
+      fetchedAt: new Date(),
+      contentType: capture ? (header(capture.headers, 'content-type') ?? null) : null,
+      headers: capture ? keptHeaders(capture.headers) : {},
+      body: null,
+      error: reason,
+    });
+  };
+
+  // A private in-memory storage: nothing is written to ./storage, and concurrent crawls do not share a queue.
+  const config = new Configuration({
+    persistStorage: false,
+    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+  });
+  const maxWaitMs = options.concurrency * Math.max(...gate.intervals.values(), gate.baseIntervalMs) + options.maxRetryAfterMs + options.retryDelayMs * 2 ** options.retries;
+  const crawler = new CheerioCrawler(
+    {
+      requestHandler: handle,
+      errorHandler: beforeRetry,
+      failedRequestHandler: async (ctx, error) => {
+        try {
+          await failed(ctx, error);
+        } catch (err) {
+          // A throw here would terminate Crawlee; nothing may, short of the storage errors handled in save().
+          recorder.fail((ctx.request.userData as RequestData).key, `internal error: ${(err as Error).message}`, 0);
+        }
+      },
+      preNavigationHooks: [beforeRequest as (ctx: CheerioCrawlingContext, gotOptions: unknown) => Promise<void>],
+      postNavigationHooks: [afterResponse],
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      maxRequestRetries: options.retries + options.retryAfterRetries + 1,
+      minConcurrency: 1,
+      maxConcurrency: options.concurrency,
+      autoscaledPoolOptions: { desiredConcurrency: options.concurrency },
+      navigationTimeoutSecs: options.timeoutMs / 1000,
+      // Covers the wait for the host's turn, the request, the body and the ports.
+      requestHandlerTimeoutSecs: Math.ceil((2 * options.timeoutMs + maxWaitMs) / 1000) + 60,
+      // Every type and status reaches the hooks and the handler, which decide.
+      additionalMimeTypes: ['*/*'],
+      ignoreHttpErrorStatusCodes: SERVER_ERRORS,
+      // Crawlee's decoding only feeds Cheerio; 'latin1' keeps it from re-encoding (or refusing) legacy charsets.
+      forceResponseEncoding: 'latin1',
+      ignoreSslErrors: false,
+      log: new Log({ level: options.log ? LogLevel.INFO : LogLevel.OFF, prefix: `crawl ${source.id}` }),
+    },
+    config,
+  );
+
+  const onStop = () => crawler.stop('pantau: crawl stopped');
+  stop.signal.addEventListener('abort', onStop, { once: true });
+  try {
+    await crawler.run(
+      entries.map((e): RequestOptions => ({
+        url: e.fetchUrl,
+        uniqueKey: e.key,
+        userData: { key: e.key, hop: 0, chain: [e.fetchUrl], transient: 0, retryAfter: 0 } satisfies RequestData,
+      })),
+    );
+  } finally {
+    stop.signal.removeEventListener('abort', onStop);
+  }
+  for (const e of entries) if (e.state === 'queued') e.state = 'unfinished';
+}
