@@ -61,6 +61,7 @@ export async function runWorker(config: PantauConfig, options: WorkerCommandOpti
       queues,
       concurrency: { extract: config.concurrency, crawl: 2 },
       lockDurationMs: config.lockDurationMs,
+      stalledIntervalMs: config.lockDurationMs,
       handlers: { crawl: crawlJobHandler({ store: pipeline.store, queues: pipeline.queues, config, signal: abort.signal }) },
       onEvent: (event) => {
         if (options.quiet && event.type === 'completed') return;

@@ -32,10 +32,15 @@ export async function openPipeline(config: PantauConfig): Promise<Pipeline> {
     opened.push(() => redis.stop());
     const connection = connectRedis(redis.url);
     opened.push(async () => {
-      await connection.quit().catch(() => connection.disconnect());
+      // quit() waits for Redis; when it is unreachable that would be forever.
+      if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+      else connection.disconnect();
     });
     const queues = openQueues({ connection, prefix: config.queuePrefix });
-    opened.push(() => queues.close());
+    opened.push(async () => {
+      // Closing queues talks to Redis; do not hang when it is gone.
+      await Promise.race([queues.close(), new Promise((r) => setTimeout(r, 5000))]);
+    });
     return { config, store, redis, connection, queues, close: closeAll };
   } catch (err) {
     await closeAll();

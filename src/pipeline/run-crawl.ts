@@ -54,6 +54,10 @@ export interface CrawlRunResult extends CrawlRunStatus {
 }
 
 const POLL_MS = 250;
+/** How often a run whose crawls are done checks for pending pages that lost their extraction job. */
+const RECONCILE_MS = 3000;
+/** A look at the run taking longer than this means Redis is not answering. */
+const STEP_TIMEOUT_MS = 5000;
 
 function newRunId(): string {
   return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
@@ -75,6 +79,24 @@ export async function requeuePending(p: Pipeline, runId?: string): Promise<numbe
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Waits for a promise at most `ms`. With `maxRetriesPerRequest: null` a Redis command sent just before the
+ * connection dropped waits until Redis is back, possibly forever; the run must still notice the outage.
+ */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((r) => {
+    timer = setTimeout(() => r(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<CrawlRunResult> {
@@ -108,6 +130,8 @@ export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<C
     queues: extractConcurrency > 0 ? ['crawl', 'extract'] : ['crawl'],
     concurrency: { crawl: Math.min(4, Math.max(1, options.sources.length)), extract: Math.max(1, extractConcurrency) },
     lockDurationMs: p.config.lockDurationMs,
+    // A job whose lock was lost (its worker died, or Redis restarted) is recovered after one check.
+    stalledIntervalMs: p.config.lockDurationMs,
     handlers: { crawl: crawlJobHandler({ store: p.store, queues: p.queues, config: p.config, signal: abort.signal }) },
   });
 
@@ -117,9 +141,28 @@ export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<C
     extraction: { done: 0, failed: 0, pending: 0, total: 0 },
   };
   let downSince: number | undefined;
+  let lastReconcile = Date.now();
+  /** One look at the run: 'done' when it is over. */
+  const pollStep = async (): Promise<'done' | 'running'> => {
+    await pollJobs(p, jobIds, status);
+    status.extraction = await extractionProgress(p.store, sourceIds, since);
+    const crawlsDone = status.sources.every((s) => s.state === 'completed' || s.state === 'failed');
+    if (abort.signal.aborted) return 'done';
+    if (crawlsDone && (extractConcurrency === 0 || status.extraction.pending === 0)) return 'done';
+    if (crawlsDone && Date.now() - lastReconcile > RECONCILE_MS) {
+      // Pages still pending with no extraction job left: their jobs were lost (a Redis restart without its
+      // last writes). The store is the record of what needs doing, so queue them again.
+      lastReconcile = Date.now();
+      const c = await p.queues.extract.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(c).every((n) => n === 0)) await requeuePending(p, runId);
+    }
+    return 'running';
+  };
+  let failure: unknown;
   try {
     for (;;) {
-      if (p.connection.status !== 'ready') {
+      const step = p.connection.status === 'ready' ? await within(pollStep(), STEP_TIMEOUT_MS) : TIMED_OUT;
+      if (step === TIMED_OUT) {
         downSince ??= Date.now();
         if (Date.now() - downSince > outageMs) {
           throw new RedisOutageError(p.redis.url, Math.round((Date.now() - downSince) / 1000));
@@ -128,18 +171,20 @@ export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<C
         continue;
       }
       downSince = undefined;
-      await pollJobs(p, jobIds, status);
-      status.extraction = await extractionProgress(p.store, sourceIds, since);
       options.onUpdate?.(status);
-      const crawlsDone = status.sources.every((s) => s.state === 'completed' || s.state === 'failed');
-      if (abort.signal.aborted) break;
-      if (crawlsDone && (extractConcurrency === 0 || status.extraction.pending === 0)) break;
+      if (step === 'done') break;
       await sleep(POLL_MS);
     }
+  } catch (err) {
+    failure = err;
+    throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     abort.abort();
-    await workers.close();
+    // After a failure (Redis gone) active jobs may never finish: do not wait for them; their locks expire and
+    // another worker takes them over.
+    if (failure === undefined) await workers.close();
+    else await within(workers.close({ force: true }), 5000);
   }
   status.extraction = await extractionProgress(p.store, sourceIds, since);
   return {

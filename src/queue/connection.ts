@@ -28,12 +28,16 @@ export function reconnectDelay(times: number, capMs = 10_000): number {
  */
 export function connectRedis(url: string, options: ConnectRedisOptions = {}): Redis {
   const cap = options.maxReconnectDelayMs ?? 10_000;
-  return new Redis(url, {
+  const redis = new Redis(url, {
     maxRetriesPerRequest: null,
     connectionName: options.name ?? 'pantau',
     retryStrategy: (times) => reconnectDelay(times, cap),
     lazyConnect: options.lazyConnect ?? false,
   });
+  // Every failed reconnect emits 'error'; without a listener ioredis prints each one. The outage is visible
+  // through `status`, and callers that log add their own listener.
+  redis.on('error', () => {});
+  return redis;
 }
 
 /** The URL with its password replaced by `***`, for logs and messages. */
