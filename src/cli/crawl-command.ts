@@ -4,7 +4,7 @@
 import type { PantauConfig } from '../config/index.js';
 import { openPipeline, runCrawl } from '../pipeline/index.js';
 import type { CrawlRunResult } from '../pipeline/index.js';
-import { closeIds, SOURCES, getSource } from '../sources/index.js';
+import { closeIds, SOURCES } from '../sources/index.js';
 import { listSources } from '../store/index.js';
 import type { Source } from '../types/source.js';
 import { ProgressBoard } from './progress.js';
@@ -43,7 +43,7 @@ async function pickSources(ids: string[] | undefined, stored: () => Promise<Sour
   const known = await stored();
   const out: Source[] = [];
   for (const id of ids) {
-    const source = getSource(id) ?? known.find((s) => s.id === id);
+    const source = SOURCES.find((s) => s.id === id) ?? known.find((s) => s.id === id);
     if (!source) {
       const near = closeIds(id);
       throw new Error(`--source ${id}: no such outlet${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see \`pantau sources list\``);

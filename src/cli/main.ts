@@ -1,13 +1,18 @@
 import { Command, Option } from 'commander';
 import { EXTRACTOR_VERSION } from '../extract/version.js';
-import { runEval } from './eval-command.js';
-import { runExtract } from './extract-command.js';
-import { runSourcesCheck, runSourcesList } from './sources-command.js';
-import { crawlWithProgress } from './crawl-command.js';
-import { runDemo } from './demo-command.js';
 import { resolveCommandConfig, withPipelineOptions } from './pipeline-options.js';
-import { runQueueFailed, runQueueRequeue, runQueueRetry, runQueueStatus } from './queue-command.js';
-import { runWorker } from './worker-command.js';
+
+// Commands load their modules when they run: the crawler (Crawlee) alone takes seconds to import, which
+// `pantau extract` or `pantau --help` should not pay.
+const commands = {
+  eval: () => import('./eval-command.js'),
+  extract: () => import('./extract-command.js'),
+  sources: () => import('./sources-command.js'),
+  crawl: () => import('./crawl-command.js'),
+  demo: () => import('./demo-command.js'),
+  queue: () => import('./queue-command.js'),
+  worker: () => import('./worker-command.js'),
+};
 
 const program = new Command();
 program
@@ -22,7 +27,7 @@ program
   .addOption(new Option('-f, --format <format>', 'json | ndjson | table (default: json on a terminal, else ndjson)'))
   .option('--timeout <seconds>', 'timeout for fetching a URL', '20')
   .action(async (inputs: string[], opts) => {
-    process.exitCode = await runExtract(inputs, opts);
+    process.exitCode = await (await commands.extract()).runExtract(inputs, opts);
   });
 
 program
@@ -33,8 +38,8 @@ program
   .option('--html', 'wrap each text in a realistic news page before extracting')
   .option('--json', 'print the result as JSON')
   .option('--floors <file>', 'exit 1 when a field scores below the floor stored in this JSON file')
-  .action((dirs: string[], opts) => {
-    process.exitCode = runEval(dirs, opts);
+  .action(async (dirs: string[], opts) => {
+    process.exitCode = (await commands.eval()).runEval(dirs, opts);
   });
 
 const sources = program.command('sources').description('the registry of outlets pantau crawls');
@@ -42,8 +47,8 @@ sources
   .command('list')
   .description('list the declared outlets: id, name, region, discovery kinds, verified')
   .option('--json', 'print the registry as JSON')
-  .action((opts) => {
-    process.exitCode = runSourcesList(opts);
+  .action(async (opts) => {
+    process.exitCode = (await commands.sources()).runSourcesList(opts);
   });
 sources
   .command('check')
@@ -52,7 +57,7 @@ sources
   .option('--timeout <seconds>', 'timeout per request', '20')
   .option('--json', 'print the report as JSON')
   .action(async (ids: string[], opts) => {
-    process.exitCode = await runSourcesCheck(ids, opts);
+    process.exitCode = await (await commands.sources()).runSourcesCheck(ids, opts);
   });
 
 withPipelineOptions(
@@ -68,7 +73,7 @@ withPipelineOptions(
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {
   const { config } = resolveCommandConfig(opts);
-  process.exitCode = (await crawlWithProgress({ config, options: opts })).exitCode;
+  process.exitCode = (await (await commands.crawl()).crawlWithProgress({ config, options: opts })).exitCode;
 });
 
 withPipelineOptions(
@@ -82,14 +87,14 @@ withPipelineOptions(
     .option('-q, --quiet', 'log failures only'),
 ).action(async (opts) => {
   const { config } = resolveCommandConfig(opts);
-  process.exitCode = await runWorker(config, opts);
+  process.exitCode = await (await commands.worker()).runWorker(config, opts);
 });
 
 const queue = program.command('queue').description('inspect and repair the job queues');
 withPipelineOptions(
   queue.command('status').description('jobs per queue and state, pages per extraction state').option('--json', 'print as JSON'),
 ).action(async (opts) => {
-  process.exitCode = await runQueueStatus(resolveCommandConfig(opts).config, opts);
+  process.exitCode = await (await commands.queue()).runQueueStatus(resolveCommandConfig(opts).config, opts);
 });
 withPipelineOptions(
   queue
@@ -99,7 +104,7 @@ withPipelineOptions(
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print as JSON'),
 ).action(async (opts) => {
-  process.exitCode = await runQueueFailed(resolveCommandConfig(opts).config, opts);
+  process.exitCode = await (await commands.queue()).runQueueFailed(resolveCommandConfig(opts).config, opts);
 });
 withPipelineOptions(
   queue
@@ -108,12 +113,12 @@ withPipelineOptions(
     .option('--queue <name>', 'crawl or extract (default both)')
     .option('--limit <n>', 'at most this many', '1000'),
 ).action(async (opts) => {
-  process.exitCode = await runQueueRetry(resolveCommandConfig(opts).config, opts);
+  process.exitCode = await (await commands.queue()).runQueueRetry(resolveCommandConfig(opts).config, opts);
 });
 withPipelineOptions(
   queue.command('requeue').description('queue every stored page still waiting for extraction (after a Redis loss)'),
 ).action(async (opts) => {
-  process.exitCode = await runQueueRequeue(resolveCommandConfig(opts).config);
+  process.exitCode = await (await commands.queue()).runQueueRequeue(resolveCommandConfig(opts).config);
 });
 
 withPipelineOptions(
@@ -127,7 +132,7 @@ withPipelineOptions(
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {
-  process.exitCode = await runDemo(opts);
+  process.exitCode = await (await commands.demo()).runDemo(opts);
 });
 
 program.parseAsync(process.argv).catch((err: Error) => {

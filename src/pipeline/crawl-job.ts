@@ -3,12 +3,11 @@
  * progress on the job so any process (the `pantau crawl` that queued it) can draw it.
  */
 import type { Job } from 'bullmq';
-import { crawlSource } from '../crawl/crawler/index.js';
 import type { CrawlProgressEvent, CrawlStats } from '../crawl/crawler/index.js';
 import type { PantauConfig } from '../config/index.js';
 import { PermanentJobError } from '../queue/index.js';
 import type { CrawlJobData, Queues } from '../queue/index.js';
-import { getSource } from '../sources/index.js';
+import { SOURCES } from '../sources/index.js';
 import { loadSource, upsertSource } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { storeCrawlPorts } from './crawl-ports.js';
@@ -90,12 +89,14 @@ export function crawlJobHandler(deps: CrawlHandlerDeps) {
   return async (data: CrawlJobData, job: Job): Promise<CrawlTally> => {
     let source = await loadSource(deps.store, data.sourceId);
     if (!source) {
-      source = getSource(data.sourceId);
+      source = SOURCES.find((s) => s.id === data.sourceId);
       if (!source) throw new PermanentJobError(`unknown source ${JSON.stringify(data.sourceId)}: not in the registry nor the database`);
       await upsertSource(deps.store, source);
     }
     const tally = emptyTally(source.id);
     let lastReport = 0;
+    // Loaded on first use: Crawlee takes seconds to import, which extraction-only workers need not pay.
+    const { crawlSource } = await import('../crawl/crawler/index.js');
     const stats = await crawlSource(source, storeCrawlPorts(deps.store, deps.queues, data.runId), {
       since: data.since,
       maxPages: data.maxPages ?? deps.config.maxPages,
