@@ -63,7 +63,7 @@ export function readabilityBody(doc: DomDocument, charThreshold = CHAR_THRESHOLD
       // Only the text is used: stripping class attributes from the result would be wasted work.
       keepClasses: true,
       // Hand back the element itself: re-parsing serialised HTML would cost a second parse.
-      serializer: (el: DomNode) => el as unknown as string,
+      serializer: (el: unknown) => el as string,
     });
     skipStyleChecks(reader as unknown as ReadabilityInternals);
     const article = reader.parse();
