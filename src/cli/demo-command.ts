@@ -65,15 +65,18 @@ export async function runDemo(opts: DemoCommandOptions): Promise<number> {
     if (result && !opts.json) {
       const relevantTruth = site.truth.filter((t) => t.relevant).length;
       const expectedCommitments = site.truth.reduce((n, t) => n + t.commitments.length, 0);
+      const demoFlags = `${config.databaseUrl ? '' : ` --db ${config.db}`} --queue-prefix ${config.queuePrefix}`;
       out(
         `\nThe demo site's ground truth: ${site.truth.length} articles, ${relevantTruth} relevant, ${expectedCommitments} commitments.\n` +
           `\nNext:\n` +
-          `  npm start                                   run again: stored pages are not fetched again\n` +
-          `  npx pantau queue failed --queue-prefix ${config.queuePrefix}   jobs that failed, with the reason\n` +
-          `  npx pantau sources list                     the real outlets pantau knows\n` +
-          `  npx pantau crawl --source kendaripos --max-pages 20   crawl a real outlet (needs internet)\n` +
-          `  npx pantau extract fixtures/articles/kota-pledge.html  extract one page\n` +
-          `The demo's records are in ${config.databaseUrl ? 'the PostgreSQL database' : config.db}.\n`,
+          `  npm start                                 run again: pages already stored are not fetched again\n` +
+          `  npx pantau queue status${demoFlags}\n` +
+          `                                            jobs per queue, pages per extraction state\n` +
+          `  npx pantau extract fixtures/articles/kota-pledge.html   one page, its record as JSON\n` +
+          `  npx pantau sources list                   the real outlets pantau knows\n` +
+          `  npx pantau crawl --source kendaripos --max-pages 20\n` +
+          `                                            crawl a real outlet (needs internet)\n` +
+          `  npx pantau worker                         extraction workers for \`pantau crawl --workers 0\`\n`,
       );
     }
     return exitCode;
