@@ -12,6 +12,11 @@ const commands = {
   demo: () => import('./demo-command.js'),
   queue: () => import('./queue-command.js'),
   worker: () => import('./worker-command.js'),
+  query: () => import('./query-command.js'),
+  stats: () => import('./stats-command.js'),
+  regions: () => import('./regions-command.js'),
+  export: () => import('./export-command.js'),
+  serve: () => import('./serve-command.js'),
 };
 
 const program = new Command();
@@ -133,6 +138,68 @@ withPipelineOptions(
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {
   process.exitCode = await (await commands.demo()).runDemo(opts);
+});
+
+withPipelineOptions(
+  program
+    .command('serve')
+    .description('serve the read-only HTTP API (/api/commitments, /api/regions, /api/stats, /api/sources, /api/openapi.json) until SIGTERM/SIGINT')
+    .option('-p, --port <n>', 'TCP port', '8080')
+    .option('--host <address>', 'interface to listen on (0.0.0.0 for all)', '127.0.0.1')
+    .option('--log', 'log every request as a JSON line'),
+).action(async (opts) => {
+  process.exitCode = await (await commands.serve()).runServe(resolveCommandConfig(opts).config, opts);
+});
+
+// Analysts' commands: they read the database only (no Redis); of the shared options only --config/--db/--database-url matter.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const withFilterOptions = (command: Command) =>
+  command
+    .option('--region <region>', 'region code (74.71), name (Kendari, "Kota Bekasi") or abbreviation (Kukar); a name meaning both a Kabupaten and a Kota selects both; repeatable', collect)
+    .option('--province <province>', 'province code (74), name or abbreviation (Sultra)')
+    .option('--measure <type>', 'events with this measure (circular, instruction, integrity_pact, pledge, mou, grant, socialization, oversight, sanction); repeatable or comma-separated: any of them', collect)
+    .option('--official <name>', "events naming this official (any spelling seen, case-insensitive substring, or the same name key)")
+    .option('--since <date>', 'event date (else first publication date) on or after YYYY-MM-DD')
+    .option('--until <date>', 'event date (else first publication date) on or before YYYY-MM-DD')
+    .option('--source <id|site>', 'events reported by this outlet: registry id (kendaripos) or site host')
+    .option('--text <text>', 'case-insensitive substring (3+ characters) of a source title or evidence quote');
+
+withPipelineOptions(
+  withFilterOptions(program.command('query').description('list events (one per reported pledge, with its sources) matching filters'))
+    .option('--sort <order>', 'date (newest first) | -date (oldest first) | sources (most articles) | region | updated', 'date')
+    .option('--limit <n>', 'at most this many events (1-1000)', '50')
+    .option('--offset <n>', 'skip this many events first', '0')
+    .addOption(new Option('-f, --format <format>', 'table | csv | json | ndjson (default: table on a terminal, else ndjson)')),
+).action(async (opts) => {
+  process.exitCode = await (await commands.query()).runQuery(resolveCommandConfig(opts).config, opts);
+});
+
+withPipelineOptions(
+  withFilterOptions(program.command('stats').description('events by province, measure and month; regencies/cities and provinces with at least one'))
+    .addOption(new Option('-f, --format <format>', 'table | json (default: table on a terminal, else json)')),
+).action(async (opts) => {
+  process.exitCode = await (await commands.stats()).runStats(resolveCommandConfig(opts).config, opts);
+});
+
+withPipelineOptions(
+  program
+    .command('regions')
+    .description('regencies and cities with their event counts; --without-commitments lists the coverage gap')
+    .option('--without-commitments', 'only regencies/cities without any commitment')
+    .option('--province <province>', 'only this province (code, name or abbreviation such as Sultra)')
+    .addOption(new Option('-f, --format <format>', 'table | csv | json | ndjson (default: table on a terminal, else ndjson)')),
+).action(async (opts) => {
+  process.exitCode = await (await commands.regions()).runRegions(resolveCommandConfig(opts).config, opts);
+});
+
+withPipelineOptions(
+  program
+    .command('export')
+    .description('write the whole dataset: one row per event and one per event and source (codebook: README)')
+    .option('-f, --format <format>', 'csv | ndjson | parquet (required)')
+    .option('-o, --out <file>', 'output file, required (- for stdout with csv and ndjson)'),
+).action(async (opts) => {
+  process.exitCode = await (await commands.export()).runExport(resolveCommandConfig(opts).config, opts);
 });
 
 program.parseAsync(process.argv).catch((err: Error) => {

@@ -2,20 +2,76 @@
  * The crawl stage's ports backed by the store and the queues: pages are stored raw first, then their ids are
  * queued for extraction, so a queue outage never loses a fetched page (pending pages are queued again by the
  * next run, see `requeuePending`).
+ *
+ * Both are group commits: the pages the crawl saves while a store transaction is under way are written together
+ * by the next one, and the ids of stored pages are queued together in one round trip. Each call still resolves
+ * once its own page is stored (queued), so the crawl's order "stored, then queued" holds page by page; batching
+ * only shares the cost of a commit and of a Redis round trip between the pages that arrived meanwhile.
  */
-import type { CrawlPorts } from '../crawl/crawler/index.js';
+import type { CrawlPorts, FetchedPage } from '../crawl/crawler/index.js';
 import { enqueueExtract } from '../queue/index.js';
 import type { Queues } from '../queue/index.js';
-import { getValidators, knownUrls, putValidators, savePage } from '../store/index.js';
+import { getValidators, knownUrls, putValidators, savePage, savePages } from '../store/index.js';
 import type { Store } from '../store/index.js';
 
+/** Most pages per store transaction, and ids per enqueue. */
+const MAX_BATCH = 100;
+
+interface Pending<I, O> {
+  item: I;
+  resolve: (value: O | PromiseLike<O>) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Calls made while a batch is being run (or within the same turn of the event loop) are run together as the
+ * next batch; one batch at a time. `run` returns one result per item, in order (a promise for an item that
+ * may fail alone); when it throws, every item of the batch fails with that error.
+ */
+export function groupCommit<I, O>(run: (items: I[]) => Promise<(O | Promise<O>)[]>, maxBatch = MAX_BATCH): (item: I) => Promise<O> {
+  let queue: Pending<I, O>[] = [];
+  let running = false;
+  const flush = async (): Promise<void> => {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      try {
+        const out = await run(batch.map((p) => p.item));
+        batch.forEach((p, i) => p.resolve(out[i]));
+        await Promise.allSettled(out);
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    }
+    running = false;
+  };
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      // The first call of a quiet spell waits one turn for the calls made alongside it.
+      if (!running && queue.length === 1) setImmediate(() => void flush());
+    });
+}
+
 export function storeCrawlPorts(store: Store, queues: Queues, runId?: string): CrawlPorts {
+  const save = groupCommit<FetchedPage, string>(async (pages) => {
+    if (pages.length === 1) return [await savePage(store, pages[0])];
+    try {
+      return await savePages(store, pages);
+    } catch {
+      // One bad page must not fail the others (nor hide its own error): one by one then.
+      return pages.map((page) => savePage(store, page));
+    }
+  });
+  const enqueue = groupCommit<string, void>(async (pageIds) => {
+    await enqueueExtract(queues, pageIds, runId);
+    return pageIds.map(() => undefined);
+  });
   return {
     knownUrls: (urls) => knownUrls(store, urls),
-    savePage: (page) => savePage(store, page),
-    onArticle: async (pageId) => {
-      await enqueueExtract(queues, [pageId], runId);
-    },
+    savePage: save,
+    onArticle: (pageId) => enqueue(pageId),
     getValidators: (url) => getValidators(store, url),
     putValidators: (url, v) => putValidators(store, url, v),
   };

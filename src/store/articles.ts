@@ -6,7 +6,10 @@
 import type { CompiledQuery } from 'kysely';
 import type { ArticleRecord, CircularKind, Commitment, Evidence, MeasureType, RegionLevel } from '../types/record.js';
 import { PageNotFoundError, StoreValidationError } from './errors.js';
-import { runTransaction } from './open.js';
+import { assignEventsProgram } from './events/assign.js';
+import { lockRegions } from './events/locks.js';
+import { rowsOf } from './events/steps.js';
+import { runTransaction, runTransactionProgram } from './open.js';
 import type { Store } from './open.js';
 import type {
   ArticlesTable,
@@ -79,6 +82,8 @@ function toRows(pageId: string, r: ArticleRecord, extractedAt: string): Rows {
       province_code: c.region.province.code,
       province_name: c.region.province.name,
       event_date: c.event_date,
+      // Set by grouping (./events), in the same transaction when the save groups.
+      event_id: null,
     });
     c.officials.forEach((o, j) => {
       const id = `${cid}:o${j}`;
@@ -113,6 +118,11 @@ function inserts<T extends keyof Database & string>(store: Store, table: T, rows
 export interface SaveRecordOptions {
   /** When the record was extracted (default now). */
   extractedAt?: Date;
+  /**
+   * Group the article's commitments into events (`assignEvents`) in the same transaction, so readers never see
+   * the article saved but ungrouped (default true). False saves the record alone, as before grouping existed.
+   */
+  group?: boolean;
 }
 
 /**
@@ -121,6 +131,10 @@ export interface SaveRecordOptions {
  * run in one transaction whose first statement locks the page row, so concurrent saves of the same page
  * serialize. Throws `StoreValidationError` (naming the field) for a malformed record and `PageNotFoundError` for
  * an unknown page id; in both cases, as on any failure, nothing stored changes.
+ *
+ * With `group` (the default) the same transaction then groups the article's commitments into events (see
+ * `assignEvents`), holding the grouping lock of every region concerned from before its first write, so two
+ * workers saving reports of one pledge at once give one event.
  */
 export async function saveArticleRecord(
   store: Store,
@@ -158,8 +172,25 @@ export async function saveArticleRecord(
     ...inserts(store, 'measures', rows.measures),
     ...inserts(store, 'evidence', rows.evidence),
   ];
-  await runTransaction(store, statements, (i, result) => {
+  const check = (i: number, result: unknown[]) => {
     if (i === 0 && result.length === 0) throw new PageNotFoundError(pageId);
+  };
+  if (options.group === false) {
+    await runTransaction(store, statements, check);
+    return;
+  }
+  const now = new Date().toISOString();
+  await runTransactionProgram(store, function* () {
+    // Region locks before the page row lock and the deletes: every grouping transaction takes them first, so
+    // none waits for a region while holding rows another grouping transaction needs.
+    const held = new Set<string>();
+    const grouped = yield* rowsOf(
+      db.selectFrom('event_members').select('region_code').where('article_id', '=', pageId).compile(),
+    );
+    const regions = [...clean.commitments.map((c) => c.region.code), ...grouped.map((r) => r.region_code)];
+    yield* lockRegions(store, regions, held);
+    for (const [i, q] of statements.entries()) check(i, yield q);
+    yield* assignEventsProgram(store, pageId, held, now, { pageLocked: true, record: clean });
   });
 }
 

@@ -5,7 +5,8 @@
  *   const store = openStore(storeOptionsFromEnv());
  *   await migrate(store);
  *   const id = await savePage(store, { url, status: 200, body: html, contentType });
- *   await saveArticleRecord(store, id, extract(html, url));
+ *   await saveArticleRecord(store, id, extract(html, url));   // also groups its commitments into events
+ *   const event = await loadEvent(store, eventId);           // an event with its sources (an alias resolves)
  *   await store.close();
  */
 export { openStore, storeOptionsFromEnv, isPostgresUrl, DEFAULT_SQLITE_PATH } from './open.js';
@@ -13,16 +14,30 @@ export type { Store, StoreDialect, StoreOptions } from './open.js';
 export { migrate, schemaVersion, LATEST_MIGRATION } from './migrate.js';
 export type { MigrateResult } from './migrate.js';
 export { upsertSource, listSources, loadSource } from './sources.js';
-export { savePage, loadPage, hasPage, knownUrls, pendingPages, markExtractFailed, contentHash } from './pages.js';
+export { savePage, savePages, loadPage, hasPage, knownUrls, pendingPages, markExtractFailed, contentHash } from './pages.js';
 export type { PageInput, StoredPage, PendingPage } from './pages.js';
 export { getValidators, putValidators } from './validators.js';
 export type { StoredValidators } from './validators.js';
 export { saveArticleRecord, loadArticleRecord } from './articles.js';
 export type { SaveRecordOptions } from './articles.js';
+export { assignEvents, loadEvent, regroupAll, resolveEventId } from './events/index.js';
+export type { AssignResult, EventSource, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';
 export { pendingPageIds } from './pending.js';
 export type { StoreCounts } from './counts.js';
 export { validateArticleRecord } from './validate.js';
 export { StoreError, StoreValidationError, PageNotFoundError } from './errors.js';
-export type { Database, ExtractState, EvidenceOwnerKind, FetchValidatorsTable } from './schema.js';
+export type {
+  Database,
+  ExtractState,
+  EvidenceOwnerKind,
+  FetchValidatorsTable,
+  EventsTable,
+  EventAliasesTable,
+  EventMembersTable,
+  EventMeasuresTable,
+  EventCircularsTable,
+  EventOfficialsTable,
+  PersonsTable,
+} from './schema.js';
 export { EXTRACT_STATES, EVIDENCE_OWNERS } from './schema.js';

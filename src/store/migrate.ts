@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { InCodeMigrationProvider, MIGRATIONS } from './migrations/index.js';
 import type { Store } from './open.js';
 
@@ -9,8 +9,18 @@ export interface MigrateResult {
   version: string | null;
 }
 
-function migrator(store: Store): Migrator {
-  return new Migrator({ db: store.db, provider: new InCodeMigrationProvider() });
+/**
+ * Kysely looks for its own tables by name in every schema unless told which: on PostgreSQL, a second schema of one
+ * database (another tenant's `search_path`, parallel test schemas) would make it skip creating them in this one.
+ * So they are placed, and looked for, in the connection's current schema.
+ */
+async function migrator(store: Store): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(store.db);
+    migrationTableSchema = rows[0]?.schema ?? undefined;
+  }
+  return new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema });
 }
 
 /**
@@ -41,7 +51,7 @@ async function inProcessLock<T>(store: Store, fn: () => Promise<T>): Promise<T> 
 }
 
 async function migrateNow(store: Store): Promise<MigrateResult> {
-  const { error, results } = await migrator(store).migrateToLatest();
+  const { error, results } = await (await migrator(store)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
@@ -55,7 +65,7 @@ async function migrateNow(store: Store): Promise<MigrateResult> {
 
 /** The latest applied migration, or null on an empty database. */
 export async function schemaVersion(store: Store): Promise<string | null> {
-  const migrations = await migrator(store).getMigrations();
+  const migrations = await (await migrator(store)).getMigrations();
   const executed = migrations.filter((m) => m.executedAt !== undefined);
   return executed.length ? executed[executed.length - 1].name : null;
 }

@@ -82,12 +82,39 @@ function openSqlite(path: string, busyTimeoutMs: number): Store {
   if (!memory) database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
-  SQLITE_HANDLES.set(db, database);
+  const prepare = statementCache(database);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: { prepare, close: () => database.close() } }) });
+  SQLITE_HANDLES.set(db, { database, prepare });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-const SQLITE_HANDLES = new WeakMap<Kysely<Database>, Sqlite.Database>();
+const SQLITE_HANDLES = new WeakMap<Kysely<Database>, { database: Sqlite.Database; prepare: (sql: string) => Sqlite.Statement }>();
+
+/** Distinct statements kept prepared per SQLite handle. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * `prepare` with the statements kept, by SQL text (least recently used dropped first): compiling a statement
+ * costs more than running most of ours (a page insert, a record's dozen statements), and Kysely prepares on
+ * every query. A statement still iterating (a streamed query) is not handed out twice: a fresh one is prepared.
+ */
+function statementCache(database: Sqlite.Database): (sql: string) => Sqlite.Statement {
+  const cache = new Map<string, Sqlite.Statement>();
+  return (sql) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      cache.delete(sql);
+      cache.set(sql, hit);
+      return hit;
+    }
+    const stmt = database.prepare(sql);
+    if (!hit) {
+      cache.set(sql, stmt);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    return stmt;
+  };
+}
 
 /**
  * Runs compiled statements as one transaction and returns each statement's rows. On SQLite the transaction runs
@@ -104,7 +131,7 @@ export async function runTransaction(
   const handle = store.dialect === 'sqlite' ? SQLITE_HANDLES.get(store.db) : undefined;
   if (handle) {
     return store.db.connection().execute(async () => {
-      const run = handle.transaction(() =>
+      const run = handle.database.transaction(() =>
         statements.map((q, i) => {
           const stmt = handle.prepare(q.sql);
           const params = q.parameters as unknown[];
@@ -125,6 +152,63 @@ export async function runTransaction(
     }
     return out;
   });
+}
+
+/**
+ * A transaction written as a generator: it yields each statement and receives its rows, so that it can read,
+ * decide in JavaScript and write within one transaction, and the same code runs on both dialects.
+ */
+export type TransactionProgram<T> = Generator<CompiledQuery, T, unknown[]>;
+
+/** PostgreSQL errors after which the whole transaction may simply run again: deadlock, serialization failure. */
+const RETRYABLE_PG_CODES = new Set(['40P01', '40001']);
+
+/**
+ * Runs a transaction program (see `TransactionProgram`); `program()` is called again for each attempt. On SQLite
+ * it runs synchronously under `BEGIN IMMEDIATE`, like `runTransaction`: the file's write lock is held from the
+ * first statement, so programs of all processes are serialised. On PostgreSQL it is a Kysely transaction, retried
+ * (up to `attempts` times, default 5) when the server aborts it for a deadlock or a serialization failure.
+ */
+export async function runTransactionProgram<T>(
+  store: Store,
+  program: () => TransactionProgram<T>,
+  options: { attempts?: number } = {},
+): Promise<T> {
+  const handle = store.dialect === 'sqlite' ? SQLITE_HANDLES.get(store.db) : undefined;
+  if (handle) {
+    return store.db.connection().execute(async () => {
+      const run = handle.database.transaction(() => {
+        const it = program();
+        let step: IteratorResult<CompiledQuery, T> = it.next();
+        while (!step.done) {
+          const stmt: Sqlite.Statement = handle.prepare(step.value.sql);
+          const params = step.value.parameters as unknown[];
+          const rows = stmt.reader ? (stmt.all(...params) as unknown[]) : (stmt.run(...params), []);
+          step = it.next(rows);
+        }
+        return step.value;
+      });
+      return run.immediate();
+    });
+  }
+  const attempts = Math.max(1, options.attempts ?? 5);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.db.transaction().execute(async (trx) => {
+        const it = program();
+        let step: IteratorResult<CompiledQuery, T> = it.next();
+        while (!step.done) {
+          const { rows } = await trx.executeQuery(step.value);
+          step = it.next(rows as unknown[]);
+        }
+        return step.value;
+      });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= attempts || typeof code !== 'string' || !RETRYABLE_PG_CODES.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /**

@@ -4,17 +4,33 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { charsetFromContentType, decodeHtml } from '../input/charset.js';
 import type { FetchedPage } from '../types/page.js';
 import { PageNotFoundError, StoreError, StoreValidationError } from './errors.js';
+import { runTransaction } from './open.js';
 import type { Store } from './open.js';
 import type { ExtractState } from './schema.js';
 import { storableText } from './validate.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+
+/**
+ * Bodies up to these sizes are (un)zipped on the spot: for a page of a few dozen KB the thread-pool round trip
+ * costs more CPU than the compression itself. Larger ones go to the thread pool, keeping the event loop free.
+ */
+const SYNC_GZIP_MAX = 256 * 1024;
+const SYNC_GUNZIP_MAX = 64 * 1024;
+
+function gzipBody(raw: Buffer): Buffer | Promise<Buffer> {
+  return raw.byteLength <= SYNC_GZIP_MAX ? gzipSync(raw) : gzipAsync(raw);
+}
+
+function gunzipBody(zipped: Uint8Array): Buffer | Promise<Buffer> {
+  return zipped.byteLength <= SYNC_GUNZIP_MAX ? gunzipSync(zipped) : gunzipAsync(zipped);
+}
 
 /** A fetched page to store: the crawl's `FetchedPage` (src/types/page.ts). */
 export type PageInput = FetchedPage;
@@ -72,13 +88,8 @@ function isoTime(value: Date | string | undefined, field: string): string {
   return d.toISOString();
 }
 
-/**
- * Stores a fetched page, inserting or updating by canonical URL, and returns its id (stable across saves).
- * A new body resets the page to `pending` unless its hash equals the stored one (then the extraction state is
- * kept). A save without a body (a failed fetch) is stored as `failed` with the error, and never replaces a
- * body already stored: then only nothing changes and the existing id is returned.
- */
-export async function savePage(store: Store, page: PageInput): Promise<string> {
+/** Validates a page to store and builds its row (body gzipped, hashed). */
+async function pageRow(page: PageInput) {
   if (typeof page !== 'object' || page === null) throw new StoreValidationError('page', 'expected an object');
   if (typeof page.url !== 'string' || page.url.trim() === '') {
     throw new StoreValidationError('page.url', `expected a non-empty string, got ${typeof page.url}`);
@@ -95,7 +106,7 @@ export async function savePage(store: Store, page: PageInput): Promise<string> {
   }
   const raw = page.body === undefined || page.body === null ? null : toBuffer(page.body);
   const error = optString(page.error, 'page.error');
-  const row = {
+  return {
     id: randomUUID(),
     source_id: optString(page.sourceId, 'page.sourceId'),
     url: page.url,
@@ -107,14 +118,18 @@ export async function savePage(store: Store, page: PageInput): Promise<string> {
     etag: optString(page.etag, 'page.etag'),
     last_modified: optString(page.lastModified, 'page.lastModified'),
     headers: storableText(JSON.stringify(headers)).replace(/\\u0000/g, '\\ufffd'),
-    body: raw ? await gzipAsync(raw) : null,
+    body: raw ? await gzipBody(raw) : null,
     body_size: raw ? raw.byteLength : null,
     error,
     extract_state: (raw ? 'pending' : 'failed') as ExtractState,
     extract_error: raw ? null : (error ?? `no body (HTTP ${page.status})`),
     attempts: 0,
   };
-  const inserted = await store.db
+}
+
+/** Insert, or update by URL (see `savePage`), returning the id when a row was written. */
+function upsertPage(store: Store, row: Awaited<ReturnType<typeof pageRow>>) {
+  return store.db
     .insertInto('pages')
     .values(row)
     .onConflict((oc) =>
@@ -140,12 +155,44 @@ export async function savePage(store: Store, page: PageInput): Promise<string> {
         // A failed fetch does not replace a stored body.
         .where(sql<boolean>`excluded.body is not null or pages.body is null`),
     )
-    .returning('id')
-    .executeTakeFirst();
+    .returning('id');
+}
+
+/**
+ * Stores a fetched page, inserting or updating by canonical URL, and returns its id (stable across saves).
+ * A new body resets the page to `pending` unless its hash equals the stored one (then the extraction state is
+ * kept). A save without a body (a failed fetch) is stored as `failed` with the error, and never replaces a
+ * body already stored: then only nothing changes and the existing id is returned.
+ */
+export async function savePage(store: Store, page: PageInput): Promise<string> {
+  const row = await pageRow(page);
+  const inserted = await upsertPage(store, row).executeTakeFirst();
   if (inserted) return inserted.id;
   const existing = await store.db.selectFrom('pages').select('id').where('url', '=', page.url).executeTakeFirst();
   if (!existing) throw new StoreError(`page ${page.url} was neither inserted nor found`);
   return existing.id;
+}
+
+/**
+ * Stores several pages as `savePage` does each, in one transaction (all or none), and returns their ids in
+ * order. One commit for many pages: what a crawl saving pages at a high rate wants. Throws on the first invalid
+ * page, before anything is written.
+ */
+export async function savePages(store: Store, pages: readonly PageInput[]): Promise<string[]> {
+  if (pages.length === 0) return [];
+  const rows = [];
+  for (const page of pages) rows.push(await pageRow(page));
+  const statements = rows.flatMap((row) => [
+    upsertPage(store, row).compile(),
+    // The id whether the upsert wrote the row or (a failed fetch beside a stored body) left it alone.
+    store.db.selectFrom('pages').select('id').where('url', '=', row.url).compile(),
+  ]);
+  const results = await runTransaction(store, statements);
+  return rows.map((row, i) => {
+    const found = results[2 * i + 1][0] as { id: string } | undefined;
+    if (!found) throw new StoreError(`page ${row.url} was neither inserted nor found`);
+    return found.id;
+  });
 }
 
 /** Loads a page with its body unzipped (and checked against its hash); undefined when there is no such page. */
@@ -154,7 +201,7 @@ export async function loadPage(store: Store, id: string): Promise<StoredPage | u
   if (!row) return undefined;
   let body: Buffer | null = null;
   if (row.body) {
-    body = await gunzipAsync(row.body);
+    body = await gunzipBody(row.body);
     if (row.content_hash && contentHash(body) !== row.content_hash) {
       throw new StoreError(`page ${id} (${row.url}): stored body does not match its content hash`);
     }

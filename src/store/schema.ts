@@ -82,6 +82,8 @@ export interface CommitmentsTable {
   province_code: string;
   province_name: string;
   event_date: string | null;
+  /** The event the commitment belongs to (`events.id`); null until grouped. */
+  event_id: string | null;
 }
 
 export interface OfficialsTable {
@@ -129,6 +131,111 @@ export interface FetchValidatorsTable {
   fetched_at: string;
 }
 
+/** One reported pledge, however many articles report it (see migrations/0003_events.ts). */
+export interface EventsTable {
+  /** `ev_` and 16 hex digits; kept for the event's life (merged ids live on in `event_aliases`). */
+  id: string;
+  region_code: string;
+  region_name: string;
+  region_level: string;
+  province_code: string;
+  province_name: string;
+  /** The date most members give, else the first publication date (YYYY-MM-DD). */
+  event_date: string | null;
+  /** Span of the members' dates (event date, else publication date). */
+  date_min: string | null;
+  date_max: string | null;
+  first_published: string | null;
+  last_published: string | null;
+  /** Member commitments, distinct articles, distinct outlets. */
+  commitments: number;
+  articles: number;
+  sites: number;
+  /** JSON array of measure types, vocabulary order. */
+  measures: string;
+  /** Bit i set for MEASURES[i]. */
+  measures_mask: number;
+  /** JSON array of circular numbers (display spelling), most cited first. */
+  circulars: string;
+  /** JSON array of official names (display spelling), most mentioned first. */
+  officials: string;
+  /** Creation order within the region: the older event survives a merge. */
+  seq: number;
+  /** ISO timestamps. */
+  created_at: string;
+  updated_at: string;
+}
+
+/** An event id merged into another: resolves to `event_id`. */
+export interface EventAliasesTable {
+  alias_id: string;
+  event_id: string;
+  region_code: string;
+  merged_at: string;
+}
+
+/** A commitment's membership of an event, with the snapshot grouping read from it. */
+export interface EventMembersTable {
+  /** `<article>|<region code>` (see src/group memberKey). */
+  member_key: string;
+  event_id: string;
+  region_code: string;
+  article_id: string;
+  commitment_id: string;
+  /** JSON of the `GroupMember`. */
+  member: string;
+}
+
+export interface EventMeasuresTable {
+  event_id: string;
+  measure: string;
+  region_code: string;
+  province_code: string;
+  event_date: string | null;
+}
+
+export interface EventCircularsTable {
+  event_id: string;
+  /** Normalised number (src/group circularKey). */
+  circular_key: string;
+  /** Display spelling. */
+  number: string;
+  kind: string;
+  /** Members citing it. */
+  mentions: number;
+  region_code: string;
+  province_code: string;
+  event_date: string | null;
+}
+
+export interface EventOfficialsTable {
+  event_id: string;
+  /** Person key within the region (src/group officialKey, resolved by PersonDirectory). */
+  person_key: string;
+  name: string;
+  position: string;
+  mentions: number;
+  /** JSON object: spelling -> members using it. */
+  spellings: string;
+  region_code: string;
+  province_code: string;
+  event_date: string | null;
+}
+
+/** An official of a region, all spellings resolved to one person. */
+export interface PersonsTable {
+  region_code: string;
+  person_key: string;
+  /** The most frequent spelling across the region's events, then the longest. */
+  name: string;
+  position: string;
+  /** Events naming the person, and commitments naming them. */
+  events: number;
+  mentions: number;
+  /** JSON object: spelling -> commitments using it. */
+  spellings: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   pages: PagesTable;
@@ -139,4 +246,11 @@ export interface Database {
   measures: MeasuresTable;
   evidence: EvidenceTable;
   fetch_validators: FetchValidatorsTable;
+  events: EventsTable;
+  event_aliases: EventAliasesTable;
+  event_members: EventMembersTable;
+  event_measures: EventMeasuresTable;
+  event_circulars: EventCircularsTable;
+  event_officials: EventOfficialsTable;
+  persons: PersonsTable;
 }

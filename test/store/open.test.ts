@@ -39,7 +39,7 @@ describe('openStore', () => {
 
   it('opens an in-memory SQLite database', async () => {
     const store = openStore({ sqlitePath: ':memory:' });
-    expect((await migrate(store)).applied).toEqual(['0001_initial', '0002_fetch_validators']);
+    expect((await migrate(store)).applied).toEqual(['0001_initial', '0002_fetch_validators', '0003_events', '0004_search']);
     await store.close();
   });
 

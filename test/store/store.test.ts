@@ -85,11 +85,32 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
       expect(store.dialect).toBe(dialect);
       expect(await schemaVersion(store)).toBeNull();
       const result = await migrate(store);
-      expect(result.applied).toEqual(['0001_initial', '0002_fetch_validators']);
+      expect(result.applied).toEqual(['0001_initial', '0002_fetch_validators', '0003_events', '0004_search']);
       expect(result.version).toBe(LATEST_MIGRATION);
-      const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
+      const all = (await store.db.introspection.getTables()).map((t) => t.name).sort();
+      // SQLite's text search (0004): FTS5 tables and their shadow tables.
+      const fts = all.filter((t) => /_fts(_|$)/.test(t));
+      expect(fts.length > 0).toBe(dialect === 'sqlite');
+      const tables = all.filter((t) => !fts.includes(t));
       expect(tables).toEqual(
-        ['articles', 'circulars', 'commitments', 'evidence', 'fetch_validators', 'measures', 'officials', 'pages', 'sources'].sort(),
+        [
+          'articles',
+          'circulars',
+          'commitments',
+          'event_aliases',
+          'event_circulars',
+          'event_measures',
+          'event_members',
+          'event_officials',
+          'events',
+          'evidence',
+          'fetch_validators',
+          'measures',
+          'officials',
+          'pages',
+          'persons',
+          'sources',
+        ].sort(),
       );
       const pages = (await store.db.introspection.getTables()).find((t) => t.name === 'pages')!;
       expect(pages.columns.map((c) => c.name)).toEqual(
@@ -123,7 +144,7 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
     it('migrates once when several connections start at the same time', async () => {
       const stores = [store, tdb.open(), tdb.open()];
       const results = await Promise.all(stores.map((s) => migrate(s)));
-      expect(results.flatMap((r) => r.applied)).toEqual(['0001_initial', '0002_fetch_validators']);
+      expect(results.flatMap((r) => r.applied)).toEqual(['0001_initial', '0002_fetch_validators', '0003_events', '0004_search']);
       for (const s of stores) expect(await schemaVersion(s)).toBe(LATEST_MIGRATION);
     });
   });

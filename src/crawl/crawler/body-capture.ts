@@ -1,5 +1,5 @@
 /**
- * The article response body as raw bytes, under a size cap. Crawlee decodes bodies into strings for Cheerio;
+ * The article response body as raw bytes, under a size cap. Crawlee reads the body for its own handler;
  * the store wants the bytes as received (it decodes them itself from Content-Type and <meta charset>), so the
  * response stream is passed through a counting Transform that keeps a copy of every chunk and fails once the
  * cap is passed, which destroys the source stream and closes the connection: the rest is never downloaded.

@@ -1,5 +1,6 @@
 /**
- * Fetching the article pages chosen from the frontier with a Crawlee CheerioCrawler.
+ * Fetching the article pages chosen from the frontier with a Crawlee HttpCrawler (no HTML parsing: the crawl
+ * stores bytes, the extraction workers parse).
  *
  * Crawlee runs the queue, the concurrency, the retries and the HTTP client; this module bends it to a polite,
  * byte-exact archiver through its hooks:
@@ -8,15 +9,15 @@
  *   automatic redirects so that every hop is checked (same site, robots.txt, loops) and spaced like a request;
  * - once the headers are in (post-navigation hook): refuse non-HTML types and an over-cap Content-Length before
  *   any body byte is read, drop the body of non-2xx answers, and pass 2xx bodies through a capped raw-bytes
- *   capture (Crawlee's own decoding is only for Cheerio; the store gets the bytes as received);
+ *   capture (the store gets the bytes as received);
  * - the request handler decides on the status: save a 2xx, enqueue the next redirect hop, throw a transient
  *   error for 408/425/429/5xx (Crawlee retries, `errorHandler` sets the delay) or a permanent one;
  * - `failedRequestHandler` records every permanent failure and saves it without a body.
  * Crawlee's session pool, browser-header generation, robots handling and storage persistence are all off.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { CheerioCrawler, Configuration, Log, LogLevel, MemoryStorage } from 'crawlee';
-import type { CheerioCrawlingContext, RequestOptions } from 'crawlee';
+import { Configuration, HttpCrawler, Log, LogLevel, MemoryStorage } from 'crawlee';
+import type { HttpCrawlingContext, RequestOptions } from 'crawlee';
 import { isAcceptableMediaType } from '../../input/http.js';
 import type { FetchedPage } from '../../types/page.js';
 import type { Source } from '../../types/source.js';
@@ -122,7 +123,18 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     }
   };
 
-  const beforeRequest = async ({ request }: CheerioCrawlingContext, gotOptions: Record<string, unknown>) => {
+  /**
+   * A controller per request attempt, aborted with the crawl. got leaves its abort listener on the signal it is
+   * given, so that cannot be `stop.signal` (one listener, holding the whole attempt, would pile up per request),
+   * nor `AbortSignal.any([stop.signal])` (Node keeps a composite signal that has listeners alive, with all they
+   * reach, for as long as its source lives: the crawl's memory then grows with every page). The controller is
+   * dropped when the attempt ends (handler, retry or failure), and the listener with it.
+   */
+  const inFlight = new Map<object, AbortController>();
+  const release = (ctx: object) => inFlight.delete(ctx);
+
+  const beforeRequest = async (ctx: HttpCrawlingContext, gotOptions: Record<string, unknown>) => {
+    const { request } = ctx;
     const data = request.userData as RequestData;
     if (data.notBefore) await sleep(data.notBefore - Date.now(), stop.signal);
     const host = new URL(request.url).host;
@@ -131,13 +143,14 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     // got-scraping would otherwise replace our User-Agent with a generated browser's.
     gotOptions.useHeaderGenerator = false;
     gotOptions.followRedirect = false;
-    // A signal per request: got leaves its abort listener on the signal of a completed stream, and a crawl
-    // makes thousands of requests.
-    gotOptions.signal = typeof AbortSignal.any === 'function' ? AbortSignal.any([stop.signal]) : stop.signal;
+    const controller = new AbortController();
+    if (stop.signal.aborted) controller.abort(stop.signal.reason);
+    inFlight.set(ctx, controller);
+    gotOptions.signal = controller.signal;
     gotOptions.timeout = { request: options.timeoutMs };
   };
 
-  const afterResponse = (ctx: CheerioCrawlingContext) => {
+  const afterResponse = (ctx: HttpCrawlingContext) => {
     const response = ctx.response as unknown as ResponseStream;
     const status = response.statusCode ?? 0;
     const capture = new BodyCapture(options.maxBodyBytes, status, response.headers, response.url || ctx.request.url);
@@ -162,7 +175,7 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     ctx.response = capture.wrap(response) as unknown as typeof ctx.response;
   };
 
-  const followRedirect = async (ctx: CheerioCrawlingContext, capture: BodyCapture): Promise<void> => {
+  const followRedirect = async (ctx: HttpCrawlingContext, capture: BodyCapture): Promise<void> => {
     const data = ctx.request.userData as RequestData;
     const location = header(capture.headers, 'location');
     const fail = (why: string) => new RedirectError(why, capture.status);
@@ -188,7 +201,9 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     await crawler.addRequests([next], { forefront: true });
   };
 
-  const handle = async (ctx: CheerioCrawlingContext) => {
+  const handle = async (ctx: HttpCrawlingContext) => {
+    // The body is in: the request is over.
+    release(ctx);
     const data = ctx.request.userData as RequestData;
     const entry = byKey.get(data.key)!;
     const capture = captures.get(ctx.request)!;
@@ -228,7 +243,8 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
   };
 
   /** Called by Crawlee before it retries: decides whether to, and when. */
-  const beforeRetry = (ctx: CheerioCrawlingContext, error: Error) => {
+  const beforeRetry = (ctx: HttpCrawlingContext, error: Error) => {
+    release(ctx);
     const { request } = ctx;
     const data = request.userData as RequestData;
     if (stop.signal.aborted) {
@@ -257,7 +273,8 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     recorder.emit({ type: 'retry', url: data.key, reason: describeError(error, options.timeoutMs), attempt: request.retryCount + 2, delayMs: delay });
   };
 
-  const failed = async (ctx: CheerioCrawlingContext, error: Error) => {
+  const failed = async (ctx: HttpCrawlingContext, error: Error) => {
+    release(ctx);
     const data = ctx.request.userData as RequestData;
     const entry = byKey.get(data.key)!;
     if (stop.signal.aborted) {
@@ -300,9 +317,12 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
   const config = new Configuration({
     persistStorage: false,
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
+    // System info (memory by spawning `ps` and `cat`, every second by default) only feeds autoscaling, which is
+    // off (fixed concurrency below).
+    systemInfoIntervalMillis: 3_600_000,
   });
   const maxWaitMs = options.concurrency * Math.max(...gate.intervals.values(), gate.baseIntervalMs) + options.maxRetryAfterMs + options.retryDelayMs * 2 ** options.retries;
-  const crawler = new CheerioCrawler(
+  const crawler = new HttpCrawler(
     {
       requestHandler: handle,
       errorHandler: beforeRetry,
@@ -314,12 +334,14 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
           recorder.fail((ctx.request.userData as RequestData).key, `internal error: ${(err as Error).message}`, 0);
         }
       },
-      preNavigationHooks: [beforeRequest as (ctx: CheerioCrawlingContext, gotOptions: unknown) => Promise<void>],
+      preNavigationHooks: [beforeRequest as (ctx: HttpCrawlingContext, gotOptions: unknown) => Promise<void>],
       postNavigationHooks: [afterResponse],
       useSessionPool: false,
       persistCookiesPerSession: false,
       maxRequestRetries: options.retries + options.retryAfterRetries + 1,
-      minConcurrency: 1,
+      // Fixed: Crawlee's autoscaling would cut the crawl down to one request at a time whenever the machine's
+      // CPU is busy — which, with extraction workers beside it, is always. Politeness is the host gate's job.
+      minConcurrency: options.concurrency,
       maxConcurrency: options.concurrency,
       autoscaledPoolOptions: { desiredConcurrency: options.concurrency },
       navigationTimeoutSecs: options.timeoutMs / 1000,
@@ -328,7 +350,7 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
       // Every type and status reaches the hooks and the handler, which decide.
       additionalMimeTypes: ['*/*'],
       ignoreHttpErrorStatusCodes: SERVER_ERRORS,
-      // Crawlee's decoding only feeds Cheerio; 'latin1' keeps it from re-encoding (or refusing) legacy charsets.
+      // The handler reads the raw capture; 'latin1' keeps Crawlee from re-encoding (or refusing) legacy charsets.
       forceResponseEncoding: 'latin1',
       ignoreSslErrors: false,
       log: new Log({ level: options.log ? LogLevel.INFO : LogLevel.OFF, prefix: `crawl ${source.id}` }),
@@ -336,7 +358,10 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     config,
   );
 
-  const onStop = () => crawler.stop('pantau: crawl stopped');
+  const onStop = () => {
+    for (const controller of inFlight.values()) controller.abort(stop.signal.reason);
+    crawler.stop('pantau: crawl stopped');
+  };
   stop.signal.addEventListener('abort', onStop, { once: true });
   try {
     await crawler.run(

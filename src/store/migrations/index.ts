@@ -5,10 +5,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_fetch_validators.js';
+import * as m0003 from './0003_events.js';
+import * as m0004 from './0004_search.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_fetch_validators': m0002,
+  '0003_events': m0003,
+  '0004_search': m0004,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
