@@ -38,13 +38,19 @@ export function analyseArticle(content: ArticleContent): Analysis {
   const doc = makeDoc(content.title.slice(0, 1000), content.text.slice(0, MAX_ANALYSED_CHARS));
   if (!doc.full.trim()) return { relevant: false, relevance: 0, commitments: [] };
   const sentences = splitSentences(doc.full);
+  const measures = findMeasures(sentences);
+  const withMeasure = new Set(measures.map((m) => m.sentence));
+  const acts = sentences.map((s, i) => NEUTRALITY.test(s.text) || withMeasure.has(i));
+  if (!acts.includes(true)) {
+    // No sentence about neutrality and no measure: no government can commit, whoever the actors are, so the
+    // actor, subject and circular passes are skipped. The score reads subjects only of neutrality sentences.
+    return { relevant: false, relevance: relevanceScore(doc, sentences, [], []), commitments: [] };
+  }
   const index = indexActors(doc.full, doc.title.length, sentences);
   const subjects = sentenceSubjects(sentences, index.actors, doc.full);
-  const measures = findMeasures(sentences);
   const circulars = findCirculars(doc.full);
 
-  const withMeasure = new Set(measures.map((m) => m.sentence));
-  const ctx: SentenceContext = { sentences, subjects, acts: sentences.map((s, i) => NEUTRALITY.test(s.text) || withMeasure.has(i)) };
+  const ctx: SentenceContext = { sentences, subjects, acts };
   const regions = committingRegions(ctx, index);
   const date = regions.length ? eventDate(doc, content.published_at) : null;
   const commitments: Commitment[] = regions.map((region) => ({

@@ -11,7 +11,9 @@ const stemmer = require('natural/lib/natural/stemmers/indonesian/stemmer_id.js')
 
 // The tokens of natural's aggressive Indonesian tokenizer, read in one pass: it blanks every character outside
 // [a-z0-9 -], collapses spaces and splits on them, which leaves exactly the maximal runs of [a-z0-9-].
-const TOKEN_RE = /[a-z0-9-]+/g;
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
 
 /** Stems that mark the topic: neutrality, civil servants, elections, commitments and measures. */
 const TOPIC_STEMS = new Set([
@@ -19,26 +21,35 @@ const TOPIC_STEMS = new Set([
   'edar', 'sanksi', 'sosialisasi', 'awas', 'tegas', 'imbau', 'instruksi', 'deklarasi', 'politik', 'praktis', 'hibah',
 ]);
 
-// The stemmer tries many prefix rules per word; news vocabulary repeats, so stems are memoised (bounded).
-const stems = new Map<string, string>();
-function stem(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size > 50_000) stems.clear();
-    s = stemmer.stem(word);
-    stems.set(word, s);
+// The stemmer tries many prefix rules per word; news vocabulary repeats, so whether a word's stem is a topic stem
+// is memoised (bounded).
+const topicalWords = new Map<string, boolean>();
+function isTopical(word: string): boolean {
+  let t = topicalWords.get(word);
+  if (t === undefined) {
+    if (topicalWords.size > 50_000) topicalWords.clear();
+    t = TOPIC_STEMS.has(stemmer.stem(word));
+    topicalWords.set(word, t);
   }
-  return s;
+  return t;
 }
 
 /** Number of tokens of the lower-cased `text`, and of those whose stem is a topic stem. */
 function topicalTokens(text: string): { tokens: number; topical: number } {
   let tokens = 0;
   let topical = 0;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+  // The maximal runs of [a-z0-9-], scanned by hand: a regex would build a match array per token.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isTokenChar(text.charCodeAt(i))) i++;
     tokens++;
-    if (TOPIC_STEMS.has(stem(m[0]))) topical++;
+    if (isTopical(text.slice(start, i))) topical++;
   }
   return { tokens, topical };
 }
@@ -50,7 +61,7 @@ function sigmoid(x: number): number {
 /**
  * Relevance in [0, 1]: a logistic combination of whether a regional government acts on neutrality (the
  * decisive feature), how many measures it takes, the density of topic stems, and whether the article is rather
- * a violation report.
+ * a violation report. `subjects` are read only for the sentences about neutrality.
  */
 export function relevanceScore(
   doc: AnalysisDoc,

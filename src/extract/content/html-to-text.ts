@@ -29,17 +29,10 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
 }
 
-interface Frame {
-  /** Set when this entry closes a block element rather than visiting a node. */
-  close?: string;
-  leaveLink?: boolean;
-  node?: DomNode;
-}
-
 /**
  * Converts an element's content to paragraphs: block elements and `<br>` end a paragraph, text
  * inside a paragraph has its whitespace collapsed. Walks iteratively so deep trees cannot overflow
- * the stack.
+ * the stack. `root` is an element (or a text node), not a document.
  */
 export function elementToParagraphs(root: DomNode): Paragraph[] {
   const paragraphs: Paragraph[] = [];
@@ -56,43 +49,64 @@ export function elementToParagraphs(root: DomNode): Paragraph[] {
     current = '';
     linkChars = 0;
   };
-  const stack: Frame[] = [{ node: root }];
-  while (stack.length) {
-    const frame = stack.pop()!;
-    if (frame.leaveLink) {
-      linkDepth--;
-      continue;
-    }
-    if (frame.close) {
-      flush();
-      blocks.pop();
-      continue;
-    }
-    const node = frame.node!;
+  /** Takes in a node; returns its tag name when its children are to be read, else null. */
+  const enter = (node: DomNode): string | null => {
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
       current += value;
       if (linkDepth > 0) linkChars += value.replace(/\s+/g, '').length;
-      continue;
+      return null;
     }
-    if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
+    if (node.nodeType !== ELEMENT_NODE && node !== root) return null;
     const tag = ((node as DomElement).tagName ?? '').toUpperCase();
-    if (SKIP_TAGS.has(tag) || tag === 'IMG') continue;
+    if (SKIP_TAGS.has(tag) || tag === 'IMG') return null;
     if (tag === 'BR' || tag === 'HR') {
       flush();
-      continue;
+      return null;
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();
       blocks.push(tag);
-      stack.push({ close: tag });
     }
-    if (tag === 'A') {
-      linkDepth++;
-      stack.push({ leaveLink: true });
+    if (tag === 'A') linkDepth++;
+    return tag;
+  };
+  /** Leaves an element whose children were read. */
+  const leave = (tag: string): void => {
+    if (tag === 'A') linkDepth--;
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      blocks.pop();
     }
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
+  };
+  // Depth-first in document order, along first children and next siblings: no frame or child list per node.
+  const openNodes: DomNode[] = [];
+  const openTags: string[] = [];
+  const rootTag = enter(root);
+  if (rootTag !== null) {
+    openNodes.push(root);
+    openTags.push(rootTag);
+  }
+  let node: DomNode | null = rootTag !== null ? root.firstChild : null;
+  while (openNodes.length) {
+    if (node) {
+      const tag = enter(node);
+      if (tag !== null) {
+        const child: DomNode | null = node.firstChild;
+        if (child) {
+          openNodes.push(node);
+          openTags.push(tag);
+          node = child;
+          continue;
+        }
+        leave(tag);
+      }
+      node = node.nextSibling;
+    } else {
+      const done = openNodes.pop()!;
+      leave(openTags.pop()!);
+      node = openNodes.length ? done.nextSibling : null;
+    }
   }
   flush();
   return paragraphs;

@@ -3,7 +3,7 @@ import { parseDateline } from '../dates/index.js';
 import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture, surveyDocument } from './boilerplate.js';
 import { collapseWhitespace, elementToParagraphs, type Paragraph } from './html-to-text.js';
 import { guessLanguage } from './language.js';
-import { metaCollector, readMetadata, stripTitleSuffix, type PageMetadata } from './metadata.js';
+import { metaCollector, readMetadata, stripSiteName, stripTitleSuffix, type PageMetadata } from './metadata.js';
 import { longestTextRun, looksBinary, parseDocument, slimHtml } from './parse-document.js';
 import { MAX_READABILITY_ELEMENTS, MAX_READABILITY_TEXT_RUN, readabilityBody } from './readability-body.js';
 import { rawTitle, stripTagsToParagraphs } from './text-fallback.js';
@@ -74,7 +74,7 @@ function fromStrippedTags(html: string, url: string | null): ArticleContent {
   } catch {
     site = null;
   }
-  return assemble({ title: stripTitleSuffix(rawTitle(html), site), url, site, language: null, published_at: null }, paragraphs);
+  return assemble({ title: stripSiteName(rawTitle(html), site, site), url, site, language: null, published_at: null }, paragraphs);
 }
 
 /** Final touches shared by all paths: no repeated headline on top, date and language from the text if need be. */

@@ -8,6 +8,18 @@ const ENGLISH = new Set([
   'be', 'have', 'from', 'at', 'which', 'were', 'has', 'their', 'not',
 ]);
 
+const MAX_STOP_WORD = Math.max(...[...INDONESIAN, ...ENGLISH].map((w) => w.length));
+
+const LETTER = /\p{L}/uy;
+
+/** Length in code units of the letter at `i`, else 0 (ASCII decided without the regex). */
+function letterAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 1 : 0;
+  LETTER.lastIndex = i;
+  return LETTER.test(s) ? LETTER.lastIndex - i : 0;
+}
+
 /** Hits needed before a guess is made at all. */
 const MIN_HITS = 3;
 
@@ -16,10 +28,26 @@ const MIN_HITS = 3;
  * language has enough evidence or both look alike.
  */
 export function guessLanguage(text: string): string | null {
-  const words = text.slice(0, 20_000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const lower = text.slice(0, 20_000).toLowerCase();
   let id = 0;
   let en = 0;
-  for (const w of words) {
+  // The words are the maximal runs of letters (`/\p{L}+/gu`). The stop words are short and ASCII: only such runs
+  // are looked up, so that the others need no string of their own.
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let ascii = true;
+    for (let len = letterAt(lower, i); len; len = i < n ? letterAt(lower, i) : 0) {
+      if (len > 1 || lower.charCodeAt(i) >= 128) ascii = false;
+      i += len;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (!ascii || i - start > MAX_STOP_WORD) continue;
+    const w = lower.slice(start, i);
     if (INDONESIAN.has(w)) id++;
     if (ENGLISH.has(w)) en++;
   }

@@ -179,6 +179,49 @@ export function stripTitleSuffix(title: string, site: string | null): string {
   return title;
 }
 
+/** `Site - Headline`: the first part, then the rest (split at the first separator). */
+const SITE_FIRST = /^([^|–—·»]{1,60}?)\s+(?:[-|–—·:»]|::)\s+(.*\S)$/;
+/** `Headline | Site`: the headline, then the last part (split at the last separator). */
+const SITE_LAST = /^(.*\S)\s+(?:[-|–—·:»]|::)\s+([^|–—·»]{1,60})$/;
+/** Host labels that name no site: `www`, second-level and top-level domains. */
+const HOST_NOISE = new Set(['www', 'com', 'co', 'id', 'net', 'org', 'go', 'ac', 'or', 'sch', 'web', 'my', 'biz', 'info', 'news']);
+
+/**
+ * Whether `part` of a title names the site: each of its words (at most six, domain words like `com` aside, one
+ * of three letters or more) is found in the site name or in the host, both compared without spaces and
+ * punctuation. `Kota Palu` names `palukota.go.id`; `Kendari Pos` names `kendaripos.co.id` and a site called
+ * `KendariPos`.
+ */
+function namesSite(part: string, site: string | null, host: string | null): boolean {
+  const words = part
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !HOST_NOISE.has(w));
+  if (words.length === 0 || words.length > 6 || words.every((w) => w.length < 3)) return false;
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const names: string[] = [];
+  if (site) names.push(squash(site));
+  if (host) names.push(squash(host.split('.').filter((label) => !HOST_NOISE.has(label.toLowerCase())).join('')));
+  return names.some((name) => name.length > 0 && words.every((w) => name.includes(w)));
+}
+
+/**
+ * The headline of a `<title>`: stripTitleSuffix's rule, else the part before or after the headline is dropped
+ * when it names the site (see namesSite) and a headline of two words or more remains:
+ * `Kota Palu - Proyek Jalan Poros Rampung` -> `Proyek Jalan Poros Rampung` on palukota.go.id,
+ * `Netralitas ASN | Kendari Pos` -> `Netralitas ASN` on kendaripos.co.id.
+ */
+export function stripSiteName(title: string, site: string | null, host: string | null): string {
+  const stripped = stripTitleSuffix(title, site);
+  if (stripped !== title) return stripped;
+  const headline = (s: string) => s.split(/\s+/).length >= 2;
+  const last = SITE_LAST.exec(title);
+  if (last && headline(last[1]) && namesSite(last[2], site, host)) return last[1];
+  const first = SITE_FIRST.exec(title);
+  if (first && headline(first[2]) && namesSite(first[1], site, host)) return first[2];
+  return title;
+}
+
 function resolveUrl(href: string | null | undefined, base: string | null): string | null {
   if (!href || !href.trim()) return null;
   try {
@@ -228,8 +271,12 @@ export function readMetadata(doc: DomDocument, url: string | null, elements?: Me
   let title = meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   if (!title) for (const n of ld) if ((title = str(n.headline))) break;
   if (!title) title = found.h1?.textContent ?? null;
-  if (!title) title = found.title?.textContent ?? null;
-  title = stripTitleSuffix(collapseWhitespace(title ?? ''), site);
+  if (title) {
+    title = stripTitleSuffix(collapseWhitespace(title), site);
+  } else {
+    // `<title>` often carries the site name before or after the headline.
+    title = stripSiteName(collapseWhitespace(found.title?.textContent ?? ''), site, hostName(canonical) ?? hostName(url));
+  }
 
   const language =
     normalizeLanguage(doc.documentElement?.getAttribute('lang')) ??

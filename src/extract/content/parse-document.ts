@@ -1,5 +1,5 @@
 import type { DomDocument } from './dom.js';
-import { parseHTML } from 'linkedom';
+import { DOMParser } from 'linkedom';
 
 /**
  * Past this many characters (after dropping scripts, styles and comments) a page is cut: no real
@@ -19,9 +19,60 @@ const VOID_TAGS = new Set([
 
 /**
  * Removes `<tag ...>...</tag>` spans with indexOf scans (no regex backtracking), keeping those for
- * which `keep(openTag)` is true. An unclosed element is dropped to the end of the input.
+ * which `keep(openTag)` is true. An unclosed element is dropped to the end of the input. `tag` is
+ * lower-case ASCII; it and its closing tag are matched case-insensitively, as in `html.toLowerCase()`.
  */
 export function stripElements(html: string, tag: string, keep?: (openTag: string) => boolean): string {
+  // Searching the markup itself spares a lower-cased copy of the page per tag. Lower-casing keeps every
+  // offset and maps only ASCII letters to ASCII letters, except for `İ` (two code units in lower case) and
+  // the Kelvin sign (`k`): a page with either takes the lower-cased copy, so that offsets come out the same.
+  if (html.includes('\u0130') || html.includes('\u212a')) return stripElementsLowered(html, tag, keep);
+  const open = tagPattern(`<${tag}`);
+  const close = tagPattern(`</${tag}`);
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    // `<scripts` or `<styled-x` are other tags.
+    let start = nextMatch(open, html, pos);
+    while (start >= 0 && /[a-z0-9-]/i.test(html.charAt(start + tag.length + 1))) {
+      start = nextMatch(open, html, start + 1);
+    }
+    if (start < 0) break;
+    const openEnd = html.indexOf('>', start);
+    const closeStart = openEnd < 0 ? -1 : nextMatch(close, html, openEnd);
+    const closeEnd = closeStart < 0 ? -1 : html.indexOf('>', closeStart);
+    const end = closeEnd < 0 ? html.length : closeEnd + 1;
+    if (keep && openEnd >= 0 && keep(html.slice(start, openEnd + 1))) {
+      out += html.slice(pos, end);
+    } else {
+      out += html.slice(pos, start) + ' ';
+    }
+    pos = end;
+  }
+  return pos === 0 ? html : out + html.slice(pos);
+}
+
+const TAG_PATTERNS = new Map<string, RegExp>();
+
+/** A global case-insensitive regex for a literal `<tag` / `</tag`, compiled once. */
+function tagPattern(literal: string): RegExp {
+  let re = TAG_PATTERNS.get(literal);
+  if (!re) {
+    re = new RegExp(literal.replace(/[^a-z0-9<]/g, '\\$&'), 'gi');
+    TAG_PATTERNS.set(literal, re);
+  }
+  return re;
+}
+
+/** Offset of the first match of the global `re` at or after `from`, or -1. */
+function nextMatch(re: RegExp, s: string, from: number): number {
+  re.lastIndex = from;
+  const m = re.exec(s);
+  return m ? m.index : -1;
+}
+
+/** stripElements on a lower-cased copy, for markup whose lower case does not keep offsets. */
+function stripElementsLowered(html: string, tag: string, keep?: (openTag: string) => boolean): string {
   const lower = html.toLowerCase();
   const open = `<${tag}`;
   const close = `</${tag}`;
@@ -29,7 +80,6 @@ export function stripElements(html: string, tag: string, keep?: (openTag: string
   let pos = 0;
   for (;;) {
     let start = lower.indexOf(open, pos);
-    // `<scripts` or `<styled-x` are other tags.
     while (start >= 0 && /[a-z0-9-]/.test(lower.charAt(start + open.length))) {
       start = lower.indexOf(open, start + 1);
     }
@@ -176,7 +226,8 @@ export function parseDocument(html: string, url: string | null): DomDocument | n
   // linkedom mis-nests fragments without an <html> root.
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   try {
-    const document = parseHTML(source).document as unknown as DomDocument;
+    // The document itself: `parseHTML` would also build its window (a Proxy, in one more WeakMap), unused here.
+    const document = new DOMParser().parseFromString(source, 'text/html') as unknown as DomDocument;
     const root = document.documentElement;
     if (!root) return null;
     if (!document.head) root.prepend(document.createElement('head'));

@@ -1,4 +1,4 @@
-import type { DomDocument, DomElement, DomNode } from './dom.js';
+import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { Readability } from '@mozilla/readability';
 import { elementToParagraphs, type Paragraph } from './html-to-text.js';
 
@@ -28,7 +28,18 @@ const CHAR_THRESHOLD = 1;
 
 interface ReadabilityInternals {
   _isProbablyVisible?: (node: DomElement) => boolean;
+  _getAllNodesWithTag?: (node: DomNode, tagNames: string[]) => ArrayLike<DomElement>;
+  _fixRelativeUris?: (articleContent: DomElement) => void;
+  _doc?: { createTextNode(text: string): DomNode; createElement(tag: string): DomElement };
 }
+
+interface ParentElement extends DomElement {
+  replaceChild(node: DomNode, old: DomNode): void;
+  appendChild(node: DomNode): void;
+}
+
+const DOCUMENT_NODE = 9;
+const PLAIN_TAG = /^[a-z][a-z0-9]*$/i;
 
 /**
  * Readability asks every element for `style.display` and `style.visibility`, which on linkedom builds a
@@ -52,6 +63,90 @@ function skipStyleChecks(reader: ReadabilityInternals): void {
 }
 
 /**
+ * Readability finds elements by tag with `node.querySelectorAll(tagNames.join(','))`, dozens of times per page;
+ * linkedom parses and compiles the selector on every call. A walk comparing lower-cased tag names finds the same
+ * elements in the same (document) order: like linkedom's querySelectorAll in an HTML document it excludes `node`
+ * itself and the contents of `<template>` elements (`localName === 'template'`), and compares names
+ * case-insensitively.
+ */
+function findTagsByWalking(reader: ReadabilityInternals): void {
+  const original = reader._getAllNodesWithTag;
+  if (typeof original !== 'function') return;
+  reader._getAllNodesWithTag = function (this: unknown, node: DomNode, tagNames: string[]): ArrayLike<DomElement> {
+    if (!node || !tagNames.every((t) => PLAIN_TAG.test(t))) return original.call(this, node, tagNames);
+    const wanted = tagNames.map((t) => t.toLowerCase());
+    const found: DomElement[] = [];
+    if (node.nodeType !== DOCUMENT_NODE) {
+      collectBelow(node, wanted, found);
+      return found;
+    }
+    // On linkedom the doctype has no `nextSibling`: the document's children are read as a list.
+    const top = node.childNodes;
+    for (let i = 0; i < top.length; i++) {
+      const el = top[i] as DomElement;
+      if (el.nodeType !== ELEMENT_NODE) continue;
+      if (wanted.includes(el.localName.toLowerCase())) found.push(el);
+      if (el.localName !== 'template') collectBelow(el, wanted, found);
+    }
+    return found;
+  };
+}
+
+/** Appends the elements below `root` whose lower-cased name is in `wanted`, in document order. */
+function collectBelow(root: DomNode, wanted: string[], found: DomElement[]): void {
+  let node = root.firstChild;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const local = (node as DomElement).localName;
+      if (wanted.includes(local.toLowerCase())) found.push(node as DomElement);
+      if (local !== 'template') {
+        const child = node.firstChild;
+        if (child) {
+          node = child;
+          continue;
+        }
+      }
+    }
+    let next = node.nextSibling;
+    while (!next) {
+      const parent: DomNode | null = node.parentNode;
+      if (!parent || parent === root) return;
+      node = parent;
+      next = node.nextSibling;
+    }
+    node = next;
+  }
+}
+
+/**
+ * After grabbing the article Readability resolves every link and media URL against the page's base URL (a URL
+ * parse per link), and turns `javascript:` links into plain text or a `<span>`. Only the text of the article is
+ * read here, so of that pass only the `javascript:` links matter (their text is no longer link text); they are
+ * replaced exactly as Readability does it, and the other URLs are left as written.
+ */
+function keepUrlsAsWritten(reader: ReadabilityInternals): void {
+  if (typeof reader._fixRelativeUris !== 'function' || typeof reader._getAllNodesWithTag !== 'function') return;
+  reader._fixRelativeUris = function (this: ReadabilityInternals, articleContent: DomElement): void {
+    const doc = this._doc;
+    if (!doc) return;
+    const links = this._getAllNodesWithTag!(articleContent, ['a']);
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i];
+      const href = link.getAttribute('href');
+      if (!href || href.indexOf('javascript:') !== 0) continue;
+      const kids = link.childNodes;
+      if (kids.length === 1 && kids[0].nodeType === TEXT_NODE) {
+        (link.parentNode as ParentElement).replaceChild(doc.createTextNode(link.textContent ?? ''), link);
+      } else {
+        const container = doc.createElement('span') as ParentElement;
+        while (link.firstChild) container.appendChild(link.firstChild);
+        (link.parentNode as ParentElement).replaceChild(container, link);
+      }
+    }
+  };
+}
+
+/**
  * Runs Readability on the document (which it mutates) and converts its content element to
  * paragraphs. Returns null when Readability finds nothing or throws.
  */
@@ -66,6 +161,8 @@ export function readabilityBody(doc: DomDocument, charThreshold = CHAR_THRESHOLD
       serializer: (el: unknown) => el as string,
     });
     skipStyleChecks(reader as unknown as ReadabilityInternals);
+    findTagsByWalking(reader as unknown as ReadabilityInternals);
+    keepUrlsAsWritten(reader as unknown as ReadabilityInternals);
     const article = reader.parse();
     if (!article || !article.content) return null;
     const content = article.content as unknown as DomNode;

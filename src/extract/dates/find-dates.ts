@@ -36,6 +36,11 @@ type Parts = { weekday?: string; day: string; month: number; year?: string; kind
 interface Pattern {
   re: RegExp;
   read(m: RegExpExecArray): Parts | null;
+  /**
+   * A cheap regex that matches inside every match of `re`: a text without it is not scanned with `re`, whose
+   * leading look-behind and weekday names make a scan slow.
+   */
+  needs?: RegExp;
 }
 
 function weekdayName(raw: string | undefined): string | null {
@@ -73,11 +78,13 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(`${L}(?:(${WEEKDAY_ALT})\\s*)?\\(\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\s*\\)`, 'giu'),
     read: (m) => (!m[1] && !m[4] ? null : { weekday: m[1], day: m[2], month: Number(m[3]), year: m[4], kind: 'numeric' }),
+    needs: /\(\s*\d{1,2}\//,
   },
   // Senin, 30 Oktober 2023 / 30 Okt. 2023 / 17 Januari.
   {
     re: new RegExp(`${L}${WD}?(\\d{1,2})\\s+(${MONTH_ALT})\\.?${R}(?:\\s*,?\\s*${YEAR}${R})?`, 'giu'),
     read: (m) => ({ weekday: m[1], day: m[2], month: monthNumber(m[3]), year: m[4], kind: m[4] ? 'full' : 'dayMonth' }),
+    needs: new RegExp(`\\d\\s+(?:${MONTH_ALT})`, 'iu'),
   },
   // Oktober 30, 2023 / Monday, November 18, 2019 / November 18.
   {
@@ -110,7 +117,8 @@ export function findDates(text: string, opts: FindDatesOptions = {}): DateMentio
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const build = makeBuilder(opts.reference);
-  for (const { re, read } of PATTERNS) {
+  for (const { re, read, needs } of PATTERNS) {
+    if (needs && !needs.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;

@@ -5,7 +5,7 @@
  * introduced earlier ("Romi menegaskan"), all resolved to one canonical name per person.
  */
 import { ADMIN_PREFIXES, APPOSITION_LINKS, SPEECH_VERBS } from './lexicon.js';
-import { normalizePersonName, parseNameAt, samePerson } from './names.js';
+import { normalizePersonName, parseNameAt, POSITION_FIRST_KEYS, samePerson } from './names.js';
 import type { NameSpan } from './names.js';
 import { positionAt, startsPosition } from './positions.js';
 import type { PositionContext, PositionPhrase } from './positions.js';
@@ -264,9 +264,9 @@ export function findPersonMentions(text: string, options: FindPersonOptions = {}
   const nameless: PositionPhrase[] = [];
   const aliasOf = new Map<RawMention, RawMention>();
 
-  // 1. Position phrases, with the name right after them.
+  // 1. Position phrases, with the name right after them. A phrase starts with an acting prefix or a position word.
   for (let i = 0; i < toks.length; ) {
-    if (skip[i] || toks[i].kind !== 'w') {
+    if (skip[i] || toks[i].kind !== 'w' || !POSITION_FIRST_KEYS.has(toks[i].k)) {
       i++;
       continue;
     }
@@ -343,11 +343,12 @@ export function findPersonMentions(text: string, options: FindPersonOptions = {}
       if (claimed[i] || skip[i] || !isCapitalised(toks[i])) continue;
       if (i > 0 && toks[i - 1].kind === 'w' && !toks[i].sp) continue;
       const span = parseNameAt(toks, i);
-      if (!span || claimedIn(claimed, span.start, span.end) || implausible(text, toks, span, options.isPlace)) continue;
+      if (!span || claimedIn(claimed, span.start, span.end)) continue;
       const surface = nameText(text, toks, span);
       const words = normalizePersonName(surface).split(' ');
       const hit = known.some((c) => words.some((w) => c.words.has(w)) && matches(c, surface, true));
-      if (!hit) continue;
+      // Most capitalised words name nobody known: the place check (gazetteer lookups) comes last.
+      if (!hit || implausible(text, toks, span, options.isPlace)) continue;
       raw.push(bare(text, toks, span, 'reference'));
       claim(claimed, span.start, span.end);
       i = span.end - 1;

@@ -2,7 +2,6 @@
  * Person names in Indonesian news: reading a name out of tokens (titles, ranks and degrees stripped), cleaning
  * and normalising names, and telling whether two spellings name the same person.
  */
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import {
   ACRONYMS,
   ACTING_SHORT,
@@ -34,6 +33,17 @@ interface Chunk {
   hasDot: boolean;
 }
 
+/** Every prefix of the words of `set`: a chunk whose first word is none of them cannot be in `set`. */
+function prefixesOf(set: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of set) for (let n = 1; n <= w.length; n++) out.add(w.slice(0, n));
+  return out;
+}
+
+// A chunk's key starts with the key of its first word: most words start no title or degree, and need no chunks.
+const DEGREE_PREFIXES = prefixesOf(DEGREES);
+const TITLE_PREFIXES = prefixesOf(PREFIX_TITLES);
+
 /** Prefixes of the glued chunk starting at `j`, longest first. */
 function chunkAt(toks: Token[], j: number): Chunk[] {
   const first = toks[j];
@@ -62,6 +72,7 @@ function chunkAt(toks: Token[], j: number): Chunk[] {
 export function degreeAt(toks: Token[], j: number, loose = false): number {
   const tok = toks[j];
   if (!tok || tok.kind !== 'w') return -1;
+  if (!DEGREE_PREFIXES.has(tok.k) && !(loose && (tok.t === 'S' || tok.t === 'M'))) return -1;
   for (const c of chunkAt(toks, j)) {
     if (!DEGREES.has(c.key)) continue;
     if (c.hasDot) return c.end;
@@ -81,7 +92,7 @@ export function degreeAt(toks: Token[], j: number, loose = false): number {
 /** End of a title written before a name (`Dr.`, `H.`, `Hj`, `K.H.`, `dr.`, `Prof.`, `Bapak`), or -1. */
 export function titleAt(toks: Token[], j: number, anyCase = false): number {
   const tok = toks[j];
-  if (!tok || tok.kind !== 'w') return -1;
+  if (!tok || tok.kind !== 'w' || !TITLE_PREFIXES.has(tok.k)) return -1;
   for (const c of chunkAt(toks, j)) {
     if (!PREFIX_TITLES.has(c.key)) continue;
     if (!anyCase && !isCapitalised(tok) && !/^dr[gh]?$/.test(c.key)) continue;
@@ -309,7 +320,38 @@ function normalizeUncached(name: string): string {
 
 function lev(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  return LevenshteinDistance(a, b);
+  return levenshtein(a, b);
+}
+
+/** The two rows of the edit-distance table, reused across calls (names are short). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Edit distance with unit costs over UTF-16 code units (natural's LevenshteinDistance with its defaults), one
+ * row at a time instead of a table of cell objects.
+ */
+function levenshtein(a: string, b: string): number {
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const substitute = prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(cur[j - 1] + 1, prev[j] + 1, substitute);
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n];
 }
 
 function variant(t: string): string {

@@ -11,7 +11,6 @@ import type { RegionLevel, RegionRef } from '../../types/record.js';
 import { EXCLUSIONS } from './aliases.js';
 import { CUE_PHRASES, LEVEL_WORDS, MAX_CUE_WORDS, MAX_LEVEL_WORDS, type CueDef, type RegionCue } from './cues.js';
 import { getGazetteer, type AliasEntry, type GazetteerImpl } from './gazetteer.js';
-import { WORD_RE } from './normalize.js';
 
 export interface RegionMention {
   /** Offsets of the region name in the text: `text.slice(start, end) === surface`. */
@@ -50,19 +49,52 @@ const CUE_PAREN = new RegExp(`\\.?${SPACE}{0,3}\\([^()\\n]{1,30}\\)${SPACE}{1,3}
 const UNIT_NUMBER_GAP = new RegExp(`^${SPACE}{0,2}/${SPACE}{0,2}$`);
 
 const CAPITALISED = /^[\p{Lu}\p{N}]/u;
+
+/** `CAPITALISED.test(text)`, with an ASCII first character decided without the regex. */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : CAPITALISED.test(text);
+}
 const SENTENCE_BREAK = /[.!?:;\n"“”'‘’|—–]/;
 
 const CUE_FIRST_WORDS = new Set(Object.keys(CUE_PHRASES).map((k) => k.split(' ')[0]));
 
-// A private global copy of WORD_RE: tokenize runs `exec` on it (cheaper than `matchAll`, which clones the regex).
-const TOKEN_RE = new RegExp(WORD_RE.source, 'gu');
+/** One letter or digit (a code point), the characters of normalize.ts's WORD_RE, matched at `lastIndex`. */
+const WORD_CHAR = /[\p{L}\p{N}]/uy;
 
+/**
+ * Length in code units of the letter or digit at `i`, else 0. ASCII is decided without the regex.
+ */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
+}
+
+/**
+ * The words of WORD_RE (maximal runs of letters and digits), scanned by hand: `exec` would build a match array
+ * per word.
+ */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const start = m.index;
-    out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(text, i);
+    if (!len) {
+      // Not a word character: step over the whole code point, as the regex would.
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (len) {
+      i += len;
+      len = i < n ? wordCharAt(text, i) : 0;
+    }
+    const word = text.slice(start, i);
+    out.push({ start, end: i, text: word, lower: word.toLowerCase() });
   }
   return out;
 }
@@ -182,7 +214,7 @@ class Finder {
     if (entry.mode === 'cue') return false;
     if (toks[k].lower === 'kota' && n.last > k) return false; // "Kota Baru" is a new town, not Kotabaru
     for (let j = k; j <= n.last; j++) {
-      if (!CAPITALISED.test(toks[j].text) && toks[j].lower !== 'dan') return false;
+      if (!capitalised(toks[j].text) && toks[j].lower !== 'dan') return false;
     }
     if (entry.acronym && toks[k].text !== toks[k].text.toUpperCase()) return false;
     if (entry.mode === 'wordlike' && this.sentenceInitial(toks[k].start)) return false;
@@ -193,14 +225,14 @@ class Finder {
   private validCued(n: NameMatch, k: number, level: RegionLevel | undefined): boolean {
     const toks = this.tokens;
     const { entry } = n;
-    if (entry.mode !== 'bare' && !CAPITALISED.test(toks[k].text)) return false;
+    if (entry.mode !== 'bare' && !capitalised(toks[k].text)) return false;
     if (toks[k].lower === 'kota' && n.last > k && level !== 'regency') return false;
     if (this.reduplicated(k, n.last)) return false;
     return !this.excluded(entry, toks[k].start, toks[n.last].end, true);
   }
 
   private bareAt(k: number): { mention: RegionMention; next: number } | undefined {
-    if (!CAPITALISED.test(this.tokens[k].text)) return undefined;
+    if (!capitalised(this.tokens[k].text)) return undefined;
     for (const n of this.namesAt(k)) {
       if (!this.validBare(n, k)) continue;
       return { mention: this.mention(n, k, 'bare', undefined, k), next: n.last + 1 };
