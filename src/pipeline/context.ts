@@ -9,6 +9,7 @@ import { connectRedis, openQueues, resolveRedis } from '../queue/index.js';
 import type { Queues, ResolvedRedis } from '../queue/index.js';
 import { migrate, openStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
+import { within } from './within.js';
 
 export interface Pipeline {
   config: PantauConfig;
@@ -39,7 +40,7 @@ export async function openPipeline(config: PantauConfig): Promise<Pipeline> {
     const queues = openQueues({ connection, prefix: config.queuePrefix });
     opened.push(async () => {
       // Closing queues talks to Redis; do not hang when it is gone.
-      await Promise.race([queues.close(), new Promise((r) => setTimeout(r, 5000))]);
+      await within(queues.close(), 5000);
     });
     return { config, store, redis, connection, queues, close: closeAll };
   } catch (err) {

@@ -14,6 +14,7 @@ import { crawlJobHandler, emptyTally } from './crawl-job.js';
 import type { CrawlTally } from './crawl-job.js';
 import type { Pipeline } from './context.js';
 import { RedisOutageError } from './errors.js';
+import { TIMED_OUT, within } from './within.js';
 import { extractionProgress } from './extraction-progress.js';
 import type { ExtractionProgress } from './extraction-progress.js';
 
@@ -63,7 +64,7 @@ function newRunId(): string {
   return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
-/** Queues every stored page still waiting for extraction (duplicates of queued jobs are ignored by job id). */
+/** Queues every stored page still waiting for extraction (a page already waiting in the queue is not added twice). */
 export async function requeuePending(p: Pipeline, runId?: string): Promise<number> {
   let total = 0;
   let afterId: string | undefined;
@@ -79,24 +80,6 @@ export async function requeuePending(p: Pipeline, runId?: string): Promise<numbe
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-const TIMED_OUT = Symbol('timed out');
-
-/**
- * Waits for a promise at most `ms`. With `maxRetriesPerRequest: null` a Redis command sent just before the
- * connection dropped waits until Redis is back, possibly forever; the run must still notice the outage.
- */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((r) => {
-    timer = setTimeout(() => r(TIMED_OUT), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<CrawlRunResult> {
