@@ -4,7 +4,7 @@
 import type { QueryParamDef } from './params.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_PARAM_LENGTH, MIN_TEXT_LENGTH, SORTS } from '../query/index.js';
 import { MAX_OFFSET } from '../query/filters.js';
-import { MEASURE_TYPES } from './schemas.js';
+import { MEASURES } from '../types/record.js';
 
 export const REGION: QueryParamDef = {
   name: 'region',
@@ -22,7 +22,7 @@ export const MEASURE: QueryParamDef = {
   name: 'measure',
   description:
     'Measure taken; repeat or comma-separate for several (`measure=pledge&measure=sanction`, `measure=pledge,sanction`): a commitment matches when it has any of them.',
-  schema: { type: 'string', enum: [...MEASURE_TYPES] },
+  schema: { type: 'string', enum: [...MEASURES] },
   repeatable: true,
 };
 export const OFFICIAL: QueryParamDef = {

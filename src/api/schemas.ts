@@ -2,6 +2,7 @@
  * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of what the API answers: written once here, referenced by the
  * route definitions and gathered into the OpenAPI document's `components.schemas`.
  */
+import { MEASURES } from '../types/record.js';
 
 /** A JSON Schema object (loosely typed: the document is data). */
 export type JsonSchema = { [key: string]: unknown };
@@ -12,18 +13,6 @@ const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema
 const int = (description?: string): JsonSchema => (description ? { type: 'integer', description } : { type: 'integer' });
 const day = (description: string): JsonSchema => ({ type: ['string', 'null'], format: 'date', description });
 const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
-
-export const MEASURE_TYPES = [
-  'circular',
-  'instruction',
-  'integrity_pact',
-  'pledge',
-  'mou',
-  'grant',
-  'socialization',
-  'oversight',
-  'sanction',
-] as const;
 
 /** Every named schema, for `components.schemas`. */
 export const SCHEMAS: Record<string, JsonSchema> = {
@@ -41,7 +30,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       },
     },
   },
-  Measure: { type: 'string', enum: [...MEASURE_TYPES] },
+  Measure: { type: 'string', enum: [...MEASURES] },
   Region: {
     type: 'object',
     required: ['code', 'name', 'level', 'province'],

@@ -2,9 +2,9 @@
  * Listing events (one row per reported pledge, with its sources) under the analysts' filters, and one event by id.
  */
 import type { Store, StoredEvent } from '../store/index.js';
-import { loadEvent } from '../store/index.js';
+import { eventRegion, loadEvent } from '../store/index.js';
 import type { EventsTable } from '../store/index.js';
-import type { MeasureType, RegionLevel, RegionRef } from '../types/record.js';
+import type { MeasureType, RegionRef } from '../types/record.js';
 import { filterConditions } from './conditions.js';
 import type { QueryFilters } from './filters.js';
 
@@ -65,12 +65,7 @@ function orderBy(sort: QueryFilters['sort']) {
 export function eventItem(e: EventsTable, sources: EventSourceRef[]): EventItem {
   return {
     id: e.id,
-    region: {
-      code: e.region_code,
-      name: e.region_name,
-      level: e.region_level as RegionLevel,
-      province: { code: e.province_code, name: e.province_name },
-    },
+    region: eventRegion(e),
     event_date: e.event_date,
     first_published: e.first_published,
     last_published: e.last_published,

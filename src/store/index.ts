@@ -20,7 +20,7 @@ export { getValidators, putValidators } from './validators.js';
 export type { StoredValidators } from './validators.js';
 export { saveArticleRecord, loadArticleRecord } from './articles.js';
 export type { SaveRecordOptions } from './articles.js';
-export { assignEvents, loadEvent, regroupAll, resolveEventId } from './events/index.js';
+export { assignEvents, eventRegion, loadEvent, regroupAll, resolveEventId } from './events/index.js';
 export type { AssignResult, EventSource, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';
 export { pendingPageIds } from './pending.js';

@@ -7,5 +7,5 @@ export { assignEvents } from './assign.js';
 export type { AssignResult } from './assign.js';
 export { regroupAll } from './regroup-all.js';
 export type { RegroupAllOptions, RegroupAllResult } from './regroup-all.js';
-export { loadEvent, resolveEventId } from './read.js';
+export { eventRegion, loadEvent, resolveEventId } from './read.js';
 export type { EventSource, StoredEvent } from './read.js';

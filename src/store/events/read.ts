@@ -4,6 +4,7 @@
  */
 import type { CircularKind, MeasureType, RegionLevel, RegionRef } from '../../types/record.js';
 import type { Store } from '../open.js';
+import type { EventsTable } from '../schema.js';
 
 /** One article reporting the event: its commitment, with the quotes supporting each value. */
 export interface EventSource {
@@ -47,6 +48,16 @@ export interface StoredEvent {
  * The id an event is known by now: the id itself for a live event, the survivor's for an id merged into another,
  * undefined for an unknown id or an event that lost all its commitments.
  */
+/** The region of an `events` row, as records carry it. */
+export function eventRegion(row: Pick<EventsTable, 'region_code' | 'region_name' | 'region_level' | 'province_code' | 'province_name'>): RegionRef {
+  return {
+    code: row.region_code,
+    name: row.region_name,
+    level: row.region_level as RegionLevel,
+    province: { code: row.province_code, name: row.province_name },
+  };
+}
+
 export async function resolveEventId(store: Store, id: string): Promise<string | undefined> {
   const db = store.db;
   const live = await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst();
@@ -115,12 +126,7 @@ export async function loadEvent(store: Store, id: string): Promise<StoredEvent |
   return {
     id: event.id,
     aliases: aliases.map((a) => a.alias_id),
-    region: {
-      code: event.region_code,
-      name: event.region_name,
-      level: event.region_level as RegionLevel,
-      province: { code: event.province_code, name: event.province_name },
-    },
+    region: eventRegion(event),
     eventDate: event.event_date,
     dateMin: event.date_min,
     dateMax: event.date_max,
