@@ -153,7 +153,8 @@ async function findRunning(dir: string): Promise<{ port: number; pid: number } |
   return (await ping(port)) ? { port, pid } : undefined;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
     server.unref();

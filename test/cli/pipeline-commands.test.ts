@@ -5,7 +5,6 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import { startDemoSite } from '../../src/demo-site/index.js';
 import type { DemoSite } from '../../src/demo-site/index.js';
 import { migrate, openStore, savePage, upsertSource } from '../../src/store/index.js';
 import { deletePrefix, REDIS_URL, uniquePrefix, waitFor } from '../queue/helpers.js';
+import { freePort } from '../../src/queue/embedded-redis.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -25,17 +25,6 @@ function pantau(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: nu
       { cwd: root, env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', ...env }, maxBuffer: 10 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
   });
 }
 
