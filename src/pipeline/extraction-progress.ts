@@ -17,7 +17,7 @@ export async function extractionProgress(store: Store, sourceIds: string[], sinc
     .select(['extract_state', sql<number>`count(*)`.as('n')])
     .where('source_id', 'in', sourceIds)
     .where('fetched_at', '>=', since)
-    .where('content_hash', 'is not', null)
+    .where('body_size', 'is not', null) // a body: served by pages_progress_idx alone
     .groupBy('extract_state')
     .execute();
   for (const r of rows) {

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ describe('openStore', () => {
 
   it('opens an in-memory SQLite database', async () => {
     const store = openStore({ sqlitePath: ':memory:' });
-    expect((await migrate(store)).applied).toEqual(['0001_initial', '0002_fetch_validators', '0003_events', '0004_search']);
+    expect((await migrate(store)).applied).toEqual(Object.keys(MIGRATIONS));
     await store.close();
   });
 
