@@ -55,6 +55,12 @@ describe('crawlSource on the demo site', () => {
       expect(p.sourceId).toBe(site.truth.find((t) => canon(t.url) === p.url)!.outlet);
       expect(p.contentType).toMatch(/^text\/html/);
     }
+    // Every stored body is the bytes the site served, whole.
+    for (const t of site.truth) {
+      const served = site.content.pages.get(t.url)!.body;
+      const stored = mem.pages.get(canon(t.url))!.body as Uint8Array;
+      expect(Buffer.compare(Buffer.from(stored), typeof served === 'string' ? Buffer.from(served, 'utf8') : Buffer.from(served)), t.url).toBe(0);
+    }
     const total = [...stats.values()].reduce((n, s) => n + s.saved, 0);
     expect(total).toBe(site.truth.length);
   });

@@ -13,7 +13,9 @@
  * - the request handler decides on the status: save a 2xx, enqueue the next redirect hop, throw a transient
  *   error for 408/425/429/5xx (Crawlee retries, `errorHandler` sets the delay) or a permanent one;
  * - `failedRequestHandler` records every permanent failure and saves it without a body.
- * Crawlee's session pool, browser-header generation, robots handling and storage persistence are all off.
+ * Crawlee's session pool, browser-header generation, robots handling and storage persistence are all off, and
+ * its HTTP client is ours (`NodeHttpClient`: plain node:http with keep-alive, none of got-scraping's per-request
+ * option processing, which the crawl does not use).
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Configuration, HttpCrawler, Log, LogLevel, MemoryStorage } from 'crawlee';
@@ -22,6 +24,7 @@ import { isAcceptableMediaType } from '../../input/http.js';
 import type { FetchedPage } from '../../types/page.js';
 import type { Source } from '../../types/source.js';
 import { BodyCapture, discard, emptyBody, type ResponseStream } from './body-capture.js';
+import { NodeHttpClient } from './http-client.js';
 import { CrawlStorageError } from './errors.js';
 import type { FrontierEntry } from './frontier.js';
 import type { OnSite } from './hosts.js';
@@ -140,8 +143,7 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     const host = new URL(request.url).host;
     await gate.acquire(host, gate.intervalFor(host), stop.signal);
     gotOptions.headers = { ...(gotOptions.headers as object), 'user-agent': options.userAgent, accept: ACCEPT, 'accept-language': 'id,en;q=0.8' };
-    // got-scraping would otherwise replace our User-Agent with a generated browser's.
-    gotOptions.useHeaderGenerator = false;
+    // Every hop is checked and spaced by `followRedirect` below (NodeHttpClient never follows by itself).
     gotOptions.followRedirect = false;
     const controller = new AbortController();
     if (stop.signal.aborted) controller.abort(stop.signal.reason);
@@ -322,8 +324,10 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     systemInfoIntervalMillis: 3_600_000,
   });
   const maxWaitMs = options.concurrency * Math.max(...gate.intervals.values(), gate.baseIntervalMs) + options.maxRetryAfterMs + options.retryDelayMs * 2 ** options.retries;
+  const httpClient = new NodeHttpClient({ maxSocketsPerHost: Math.max(8, options.concurrency * 2) });
   const crawler = new HttpCrawler(
     {
+      httpClient,
       requestHandler: handle,
       errorHandler: beforeRetry,
       failedRequestHandler: async (ctx, error) => {
@@ -373,6 +377,7 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     );
   } finally {
     stop.signal.removeEventListener('abort', onStop);
+    httpClient.close();
   }
   for (const e of entries) if (e.state === 'queued') e.state = 'unfinished';
 }
