@@ -13,46 +13,7 @@ import { enqueueExtract } from '../queue/index.js';
 import type { Queues } from '../queue/index.js';
 import { getValidators, knownUrls, putValidators, savePage, savePages } from '../store/index.js';
 import type { Store } from '../store/index.js';
-
-/** Most pages per store transaction, and ids per enqueue. */
-const MAX_BATCH = 100;
-
-interface Pending<I, O> {
-  item: I;
-  resolve: (value: O | PromiseLike<O>) => void;
-  reject: (err: unknown) => void;
-}
-
-/**
- * Calls made while a batch is being run (or within the same turn of the event loop) are run together as the
- * next batch; one batch at a time. `run` returns one result per item, in order (a promise for an item that
- * may fail alone); when it throws, every item of the batch fails with that error.
- */
-export function groupCommit<I, O>(run: (items: I[]) => Promise<(O | Promise<O>)[]>, maxBatch = MAX_BATCH): (item: I) => Promise<O> {
-  let queue: Pending<I, O>[] = [];
-  let running = false;
-  const flush = async (): Promise<void> => {
-    running = true;
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        const out = await run(batch.map((p) => p.item));
-        batch.forEach((p, i) => p.resolve(out[i]));
-        await Promise.allSettled(out);
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-    }
-    running = false;
-  };
-  return (item) =>
-    new Promise<O>((resolve, reject) => {
-      queue.push({ item, resolve, reject });
-      // The first call of a quiet spell waits one turn for the calls made alongside it.
-      if (!running && queue.length === 1) setImmediate(() => void flush());
-    });
-}
+import { groupCommit } from '../lib/group-commit.js';
 
 export function storeCrawlPorts(store: Store, queues: Queues, runId?: string): CrawlPorts {
   const save = groupCommit<FetchedPage, string>(async (pages) => {

@@ -10,7 +10,7 @@ import { assignEventsProgram } from './events/assign.js';
 import { lockRegions } from './events/locks.js';
 import { rowsOf } from './events/steps.js';
 import { runTransaction, runTransactionProgram } from './open.js';
-import type { Store } from './open.js';
+import type { Store, TransactionProgram } from './open.js';
 import type {
   ArticlesTable,
   CircularsTable,
@@ -125,26 +125,26 @@ export interface SaveRecordOptions {
   group?: boolean;
 }
 
-/**
- * Stores the record extracted from a page, replacing whatever was stored for it, and marks the page `done`
- * (one more attempt, error cleared). Idempotent and atomic: validation happens before any write, and the writes
- * run in one transaction whose first statement locks the page row, so concurrent saves of the same page
- * serialize. Throws `StoreValidationError` (naming the field) for a malformed record and `PageNotFoundError` for
- * an unknown page id; in both cases, as on any failure, nothing stored changes.
- *
- * With `group` (the default) the same transaction then groups the article's commitments into events (see
- * `assignEvents`), holding the grouping lock of every region concerned from before its first write, so two
- * workers saving reports of one pledge at once give one event.
- */
-export async function saveArticleRecord(
-  store: Store,
-  pageId: string,
-  record: ArticleRecord,
-  options: SaveRecordOptions = {},
-): Promise<void> {
+/** One page's record to store with `saveArticleRecords`. */
+export interface RecordToSave {
+  pageId: string;
+  record: ArticleRecord;
+  /** When the record was extracted (default now). */
+  extractedAt?: Date;
+}
+
+/** A record validated and turned into its statements, ready to run inside a transaction. */
+interface PreparedSave {
+  pageId: string;
+  clean: ArticleRecord;
+  statements: CompiledQuery[];
+  check: (i: number, result: unknown[]) => void;
+}
+
+function prepareSave(store: Store, pageId: string, record: ArticleRecord, extractedAt: Date | undefined): PreparedSave {
   if (typeof pageId !== 'string' || pageId === '') throw new StoreValidationError('pageId', 'expected a page id');
   const clean = validateArticleRecord(record);
-  const rows = toRows(pageId, clean, (options.extractedAt ?? new Date()).toISOString());
+  const rows = toRows(pageId, clean, (extractedAt ?? new Date()).toISOString());
   const db = store.db;
   const commitmentIds = db.selectFrom('commitments').select('id').where('article_id', '=', pageId);
   const { page_id: _key, ...articleUpdate } = rows.article;
@@ -175,22 +175,68 @@ export async function saveArticleRecord(
   const check = (i: number, result: unknown[]) => {
     if (i === 0 && result.length === 0) throw new PageNotFoundError(pageId);
   };
+  return { pageId, clean, statements, check };
+}
+
+/** The writes of one prepared record and its grouping, inside a transaction whose region locks are in `held`. */
+function* saveProgram(store: Store, save: PreparedSave, held: Set<string>, now: string): TransactionProgram<void> {
+  // Region locks before the page row lock and the deletes: every grouping transaction takes them first, so
+  // none waits for a region while holding rows another grouping transaction needs.
+  const grouped = yield* rowsOf(
+    store.db.selectFrom('event_members').select('region_code').where('article_id', '=', save.pageId).compile(),
+  );
+  const regions = [...save.clean.commitments.map((c) => c.region.code), ...grouped.map((r) => r.region_code)];
+  yield* lockRegions(store, regions, held);
+  for (const [i, q] of save.statements.entries()) save.check(i, yield q);
+  yield* assignEventsProgram(store, save.pageId, held, now, { pageLocked: true, record: save.clean });
+}
+
+/**
+ * Stores the record extracted from a page, replacing whatever was stored for it, and marks the page `done`
+ * (one more attempt, error cleared). Idempotent and atomic: validation happens before any write, and the writes
+ * run in one transaction whose first statement locks the page row, so concurrent saves of the same page
+ * serialize. Throws `StoreValidationError` (naming the field) for a malformed record and `PageNotFoundError` for
+ * an unknown page id; in both cases, as on any failure, nothing stored changes.
+ *
+ * With `group` (the default) the same transaction then groups the article's commitments into events (see
+ * `assignEvents`), holding the grouping lock of every region concerned from before its first write, so two
+ * workers saving reports of one pledge at once give one event.
+ */
+export async function saveArticleRecord(
+  store: Store,
+  pageId: string,
+  record: ArticleRecord,
+  options: SaveRecordOptions = {},
+): Promise<void> {
+  const save = prepareSave(store, pageId, record, options.extractedAt);
   if (options.group === false) {
-    await runTransaction(store, statements, check);
+    await runTransaction(store, save.statements, save.check);
     return;
   }
   const now = new Date().toISOString();
+  await runTransactionProgram(store, () => saveProgram(store, save, new Set(), now));
+}
+
+/**
+ * Stores several records as `saveArticleRecord` does each (grouping included), in ONE transaction: all or none.
+ * One commit for many pages is what a worker finishing pages at a high rate wants (a commit costs more than a
+ * record's statements). Every record is validated before anything is written; the first invalid one, or any
+ * failure (an unknown page id), throws and stores nothing, so a caller wanting per-page outcomes saves the
+ * pages of a failed batch one by one.
+ */
+export async function saveArticleRecords(store: Store, items: readonly RecordToSave[]): Promise<void> {
+  if (items.length === 0) return;
+  const saves = items.map((it) => prepareSave(store, it.pageId, it.record, it.extractedAt));
+  const now = new Date().toISOString();
   await runTransactionProgram(store, function* () {
-    // Region locks before the page row lock and the deletes: every grouping transaction takes them first, so
-    // none waits for a region while holding rows another grouping transaction needs.
     const held = new Set<string>();
-    const grouped = yield* rowsOf(
-      db.selectFrom('event_members').select('region_code').where('article_id', '=', pageId).compile(),
+    // Every page's regions locked up front, in code order (see lockRegions), before any page's writes.
+    yield* lockRegions(
+      store,
+      saves.flatMap((s) => s.clean.commitments.map((c) => c.region.code)),
+      held,
     );
-    const regions = [...clean.commitments.map((c) => c.region.code), ...grouped.map((r) => r.region_code)];
-    yield* lockRegions(store, regions, held);
-    for (const [i, q] of statements.entries()) check(i, yield q);
-    yield* assignEventsProgram(store, pageId, held, now, { pageLocked: true, record: clean });
+    for (const save of saves) yield* saveProgram(store, save, held, now);
   });
 }
 

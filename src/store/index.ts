@@ -18,8 +18,8 @@ export { savePage, savePages, loadPage, hasPage, knownUrls, pendingPages, markEx
 export type { PageInput, StoredPage, PendingPage } from './pages.js';
 export { getValidators, putValidators } from './validators.js';
 export type { StoredValidators } from './validators.js';
-export { saveArticleRecord, loadArticleRecord } from './articles.js';
-export type { SaveRecordOptions } from './articles.js';
+export { saveArticleRecord, saveArticleRecords, loadArticleRecord } from './articles.js';
+export type { RecordToSave, SaveRecordOptions } from './articles.js';
 export { assignEvents, eventRegion, loadEvent, regroupAll, resolveEventId } from './events/index.js';
 export type { AssignResult, EventSource, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';

@@ -5,6 +5,7 @@
 import { extract } from '../extract/index.js';
 import { PermanentJobError, TransientJobError, classifyError, describeError } from '../queue/index.js';
 import { loadPage, markExtractFailed, saveArticleRecord } from '../store/index.js';
+import type { SaveRecord } from './record-writer.js';
 import type { Store, StoredPage } from '../store/index.js';
 
 export interface ExtractSummary {
@@ -66,7 +67,12 @@ async function failPermanently(store: Store, pageId: string, reason: string, cau
  * throws, the record is refused — after recording the reason on the page (`extract_state = failed`) when there
  * is one. Store connection problems are rethrown as they are (transient).
  */
-export async function extractPage(store: Store, pageId: string): Promise<ExtractSummary> {
+export interface ExtractPageOptions {
+  /** How the record is stored (default `saveArticleRecord`, one transaction per page; workers batch, see record-writer.ts). */
+  save?: SaveRecord;
+}
+
+export async function extractPage(store: Store, pageId: string, options: ExtractPageOptions = {}): Promise<ExtractSummary> {
   let page: StoredPage | undefined;
   try {
     page = await loadPage(store, pageId);
@@ -92,7 +98,7 @@ export async function extractPage(store: Store, pageId: string): Promise<Extract
   }
 
   try {
-    await saveArticleRecord(store, pageId, record);
+    await (options.save ?? ((id, r) => saveArticleRecord(store, id, r)))(pageId, record);
   } catch (err) {
     if (classifyError(err) === 'transient') throw err;
     return failPermanently(store, pageId, `page ${pageId} (${page.url}): record not stored: ${describeError(err)}`, err);

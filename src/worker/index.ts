@@ -7,6 +7,8 @@
  *   await handle.closed;
  */
 export { extractPage, notHtmlReason } from './extract-page.js';
-export type { ExtractSummary } from './extract-page.js';
+export type { ExtractPageOptions, ExtractSummary } from './extract-page.js';
+export { batchedRecordWriter } from './record-writer.js';
+export type { SaveRecord } from './record-writer.js';
 export { closeOnSignals, startWorkers } from './workers.js';
 export type { CloseOnSignalsOptions, CrawlHandler, StartWorkersOptions, WorkerEvent, WorkersHandle } from './workers.js';

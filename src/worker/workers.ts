@@ -24,6 +24,7 @@ import type { BackoffOptions, CrawlJobData, JobData, QueueName } from '../queue/
 import { markExtractFailed } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { extractPage } from './extract-page.js';
+import { batchedRecordWriter } from './record-writer.js';
 
 /** Runs one crawl job (written with the crawl stage). Throw `PermanentJobError` for what a retry cannot fix. */
 export type CrawlHandler = (data: CrawlJobData, job: Job<CrawlJobData>) => Promise<unknown>;
@@ -117,8 +118,9 @@ export function startWorkers(options: StartWorkersOptions): WorkersHandle {
   const factory = given ?? (() => connectRedis(redisUrl as string, { name: 'pantau-worker' }));
   const connections: Redis[] = [];
 
+  const save = batchedRecordWriter(options.store);
   const handlers: { [Q in QueueName]?: (data: JobData<Q>, job: Job) => Promise<unknown> } = {
-    extract: (data) => extractPage(options.store, data.pageId),
+    extract: (data) => extractPage(options.store, data.pageId, { save }),
     crawl: options.handlers?.crawl as ((data: CrawlJobData, job: Job) => Promise<unknown>) | undefined,
   };
 
