@@ -137,8 +137,12 @@ export interface RecordToSave {
 interface PreparedSave {
   pageId: string;
   clean: ArticleRecord;
-  statements: CompiledQuery[];
-  check: (i: number, result: unknown[]) => void;
+  /** Marks the page done; returns its id, or nothing when there is no such page. Also takes the page's row lock. */
+  markDone: CompiledQuery;
+  /** Remove the rows of an earlier record of the page (none to remove on a first extraction). */
+  deletes: () => CompiledQuery[];
+  /** The article row (upserted) and the new rows. */
+  writes: CompiledQuery[];
 }
 
 function prepareSave(store: Store, pageId: string, record: ArticleRecord, extractedAt: Date | undefined): PreparedSave {
@@ -148,19 +152,20 @@ function prepareSave(store: Store, pageId: string, record: ArticleRecord, extrac
   const db = store.db;
   const commitmentIds = db.selectFrom('commitments').select('id').where('article_id', '=', pageId);
   const { page_id: _key, ...articleUpdate } = rows.article;
-  const statements: CompiledQuery[] = [
-    // First: a write on the page row, which takes its row lock (PostgreSQL) under the write lock (SQLite).
-    db
-      .updateTable('pages')
-      .set((eb) => ({ extract_state: 'done' as ExtractState, extract_error: null, attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', pageId)
-      .returning('id')
-      .compile(),
+  const markDone = db
+    .updateTable('pages')
+    .set((eb) => ({ extract_state: 'done' as ExtractState, extract_error: null, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', pageId)
+    .returning('id')
+    .compile();
+  const deletes = () => [
     db.deleteFrom('evidence').where('article_id', '=', pageId).compile(),
     db.deleteFrom('officials').where('commitment_id', 'in', commitmentIds).compile(),
     db.deleteFrom('circulars').where('commitment_id', 'in', commitmentIds).compile(),
     db.deleteFrom('measures').where('commitment_id', 'in', commitmentIds).compile(),
     db.deleteFrom('commitments').where('article_id', '=', pageId).compile(),
+  ];
+  const writes: CompiledQuery[] = [
     db
       .insertInto('articles')
       .values(rows.article)
@@ -172,10 +177,7 @@ function prepareSave(store: Store, pageId: string, record: ArticleRecord, extrac
     ...inserts(store, 'measures', rows.measures),
     ...inserts(store, 'evidence', rows.evidence),
   ];
-  const check = (i: number, result: unknown[]) => {
-    if (i === 0 && result.length === 0) throw new PageNotFoundError(pageId);
-  };
-  return { pageId, clean, statements, check };
+  return { pageId, clean, markDone, deletes, writes };
 }
 
 /** The writes of one prepared record and its grouping, inside a transaction whose region locks are in `held`. */
@@ -187,7 +189,13 @@ function* saveProgram(store: Store, save: PreparedSave, held: Set<string>, now: 
   );
   const regions = [...save.clean.commitments.map((c) => c.region.code), ...grouped.map((r) => r.region_code)];
   yield* lockRegions(store, regions, held);
-  for (const [i, q] of save.statements.entries()) save.check(i, yield q);
+  // First write: the page row, which takes its row lock (PostgreSQL) under the write lock (SQLite), so what is
+  // read next about the page's earlier record cannot change before commit.
+  if ((yield save.markDone).length === 0) throw new PageNotFoundError(save.pageId);
+  const earlier = yield* rowsOf(store.db.selectFrom('articles').select('page_id').where('page_id', '=', save.pageId).compile());
+  // Every row of a record hangs off its article row: without one there is nothing to delete.
+  if (earlier.length > 0) for (const q of save.deletes()) yield q;
+  for (const q of save.writes) yield q;
   yield* assignEventsProgram(store, save.pageId, held, now, { pageLocked: true, record: save.clean });
 }
 
@@ -210,7 +218,9 @@ export async function saveArticleRecord(
 ): Promise<void> {
   const save = prepareSave(store, pageId, record, options.extractedAt);
   if (options.group === false) {
-    await runTransaction(store, save.statements, save.check);
+    await runTransaction(store, [save.markDone, ...save.deletes(), ...save.writes], (i, rows) => {
+      if (i === 0 && rows.length === 0) throw new PageNotFoundError(pageId);
+    });
     return;
   }
   const now = new Date().toISOString();

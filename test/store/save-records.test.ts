@@ -51,10 +51,10 @@ describe.each(DIALECTS)('saving records in batches on %s', (dialect: StoreDialec
   it.skipIf(skip)('stores the same rows and events as saving page by page', async () => {
     const { relevant, other } = demoRecords();
     const pages = [...relevant, ...other];
-    const idsA = [];
+    const idsA: string[] = [];
     for (const p of pages) idsA.push(await storePage(a, p));
     for (const [i, p] of pages.entries()) await saveArticleRecord(a, idsA[i], p.record);
-    const idsB = [];
+    const idsB: string[] = [];
     for (const p of pages) idsB.push(await storePage(b, p));
     await saveArticleRecords(b, pages.slice(0, 7).map((p, i) => ({ pageId: idsB[i], record: p.record })));
     await saveArticleRecords(b, pages.slice(7).map((p, i) => ({ pageId: idsB[i + 7], record: p.record })));
@@ -72,7 +72,7 @@ describe.each(DIALECTS)('saving records in batches on %s', (dialect: StoreDialec
 
   it.skipIf(skip)('is all or nothing: an unknown page or an invalid record stores nothing of the batch', async () => {
     const { relevant } = demoRecords();
-    const ids = [];
+    const ids: string[] = [];
     for (const p of relevant.slice(0, 3)) ids.push(await storePage(b, p));
     const before = await snapshot(b);
     const items = relevant.slice(0, 3).map((p, i) => ({ pageId: ids[i], record: p.record }));
@@ -87,7 +87,7 @@ describe.each(DIALECTS)('saving records in batches on %s', (dialect: StoreDialec
   it.skipIf(skip)('the worker writer commits concurrent saves together, and a bad one fails alone', async () => {
     const { relevant, other } = demoRecords();
     const pages = [...relevant, ...other];
-    const ids = [];
+    const ids: string[] = [];
     for (const p of pages) ids.push(await storePage(b, p));
     const save = batchedRecordWriter(b);
     const results = await Promise.allSettled([
@@ -99,7 +99,7 @@ describe.each(DIALECTS)('saving records in batches on %s', (dialect: StoreDialec
     expect(last.status).toBe('rejected');
     expect((last as PromiseRejectedResult).reason).toBeInstanceOf(PageNotFoundError);
     for (const [i, p] of pages.entries()) expect(await loadArticleRecord(b, ids[i])).toEqual(p.record);
-    const idsA = [];
+    const idsA: string[] = [];
     for (const p of pages) idsA.push(await storePage(a, p));
     for (const [i, p] of pages.entries()) await saveArticleRecord(a, idsA[i], p.record);
     expect(await snapshot(b)).toEqual(await snapshot(a));
