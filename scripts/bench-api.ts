@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     'no-pg': { type: 'boolean', default: false },
     'no-sqlite': { type: 'boolean', default: false },
     only: { type: 'string' },
+    /** SQLite: `pantau serve --readers N` (default: serve's own default, one reader thread per core). */
+    readers: { type: 'string' },
   },
 });
 const N = Number(args.events);
@@ -61,15 +63,18 @@ async function ensureData(dialect: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 /** Starts `pantau serve` on a free loopback port; resolves with its base URL. */
-function startServer(dialect: 'sqlite' | 'postgres'): Promise<{ base: string; child: ChildProcess }> {
+function startServer(dialect: 'sqlite' | 'postgres'): Promise<{ base: string; child: ChildProcess; banner: string }> {
   const db = dialect === 'sqlite' ? ['--db', args.sqlite] : ['--database-url', pgUrl()];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...db], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const readers = args.readers !== undefined ? ['--readers', args.readers] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...db, ...readers], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       const m = /listening on (http:\/\/[^\s/]+)/.exec(err);
-      if (m) resolve({ base: m[1], child });
+      if (m) resolve({ base: m[1], child, banner: err.split('\n')[0] });
     });
     child.on('exit', (code) => reject(new Error(`pantau serve exited ${code}: ${err}`)));
   });
@@ -142,9 +147,9 @@ const CASES: [string, (i: number) => string][] = [
 
 async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
   await ensureData(dialect);
-  const { base, child } = await startServer(dialect);
+  const { base, child, banner } = await startServer(dialect);
   try {
-    console.log(`\n${dialect}: ${N} events, ${CLIENTS} clients, ${SECONDS} s per endpoint, ${base}`);
+    console.log(`\n${dialect}: ${N} events, ${CLIENTS} clients, ${SECONDS} s per endpoint (${banner.replace(/, listening on.*/, '')})`);
     console.log(`${'endpoint'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)}  non-200`);
     for (const [label, make] of CASES) {
       if (args.only && !label.includes(args.only)) continue;

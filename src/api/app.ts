@@ -8,6 +8,7 @@ import type { Store } from '../store/index.js';
 import { ApiError, errorBody, shown } from './errors.js';
 import { checkQuery } from './params.js';
 import { linkHeader } from './pagination.js';
+import { startReaderPool } from './readers.js';
 import { apiRoutes } from './routes.js';
 
 export interface BuildApiOptions {
@@ -18,6 +19,11 @@ export interface BuildApiOptions {
    * none. Default `false`.
    */
   logger?: FastifyBaseLogger | boolean;
+  /**
+   * SQLite only: run the handlers on this many reader threads, each with its own read-only connection to the
+   * store's file (see ./readers.ts), instead of on the main thread. Default 0 (main thread).
+   */
+  readers?: number;
 }
 
 /** Methods answered; every other one gets 405 with `Allow: GET, HEAD`. */
@@ -54,16 +60,26 @@ export function buildApi(options: BuildApiOptions): FastifyInstance {
     }
   });
 
+  const readers =
+    (options.readers ?? 0) > 0 && store.dialect === 'sqlite' && store.location !== ':memory:'
+      ? startReaderPool({ sqlitePath: store.location, size: options.readers })
+      : undefined;
+  if (readers) app.addHook('onClose', async () => readers.close());
+
   for (const route of apiRoutes()) {
+    // The OpenAPI document is built once, in this thread.
+    const offload = readers !== undefined && route.path !== '/api/openapi.json';
     app.get(route.path, async (request, reply) => {
       const query = checkQuery(request.query, route.query);
-      const result = await route.handler(store, { query, params: request.params as Record<string, string> });
+      const input = { query, params: request.params as Record<string, string> };
+      const result = offload ? await readers.run(route.path, input) : await route.handler(store, input);
       reply.code(result.status);
       if (result.headers) reply.headers(result.headers);
       if (result.page) {
         const link = linkHeader(request.url, result.page);
         if (link) reply.header('link', link);
       }
+      if ('json' in result) return reply.type('application/json; charset=utf-8').send(result.json);
       return result.body;
     });
   }

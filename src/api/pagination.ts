@@ -7,6 +7,7 @@ import type { PageInfo } from './route.js';
 /** The offset of the next page, or null on the last one. */
 export function nextOffset(page: PageInfo): number | null {
   const next = page.offset + page.limit;
+  if (page.more !== undefined) return page.more && page.limit > 0 ? next : null;
   return page.limit > 0 && next < page.total ? next : null;
 }
 

@@ -17,6 +17,8 @@ export interface PageInfo {
   total: number;
   limit: number;
   offset: number;
+  /** Whether items follow this page; when absent, `offset + limit < total`. */
+  more?: boolean;
 }
 
 /** A handler's answer; fastify only sends it. */

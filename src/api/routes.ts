@@ -25,7 +25,7 @@ const API_ROUTES: RouteDef[] = [
     operationId: 'listCommitments',
     summary: 'Commitments matching the filters, sorted and paged',
     description:
-      'One item per reported pledge (an event grouping every article reporting it), with its sources. `total` counts every match; `nextOffset` and the `Link` header (rel next, prev) lead to the other pages.',
+      'One item per reported pledge (an event grouping every article reporting it), with its sources. `total` counts the matches up to 1,000: beyond, `totalCapped` is true and `total` a lower bound (use /api/stats for exact counts); `nextOffset` and the `Link` header (rel next, prev) lead to the other pages either way.',
     query: [...FILTERS, ...PAGING],
     response: schemaRef('CommitmentPage'),
     errors: [400],

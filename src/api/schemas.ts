@@ -2,6 +2,7 @@
  * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of what the API answers: written once here, referenced by the
  * route definitions and gathered into the OpenAPI document's `components.schemas`.
  */
+import { TOTAL_CAP } from '../query/index.js';
 import { MEASURES } from '../types/record.js';
 
 /** A JSON Schema object (loosely typed: the document is data). */
@@ -126,12 +127,18 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   },
   CommitmentPage: {
     type: 'object',
-    required: ['total', 'limit', 'offset', 'nextOffset', 'items'],
+    required: ['total', 'totalCapped', 'limit', 'offset', 'nextOffset', 'items'],
     properties: {
-      total: int('Commitments matching the filters (all pages).'),
+      total: int(
+        `Commitments matching the filters (all pages), counted up to ${TOTAL_CAP.toLocaleString('en-US')}: exact when \`totalCapped\` is false; when more match, a lower bound (${TOTAL_CAP.toLocaleString('en-US')}, or the end of this page and one more when further). /api/stats counts exactly.`,
+      ),
+      totalCapped: {
+        type: 'boolean',
+        description: `True when more than ${TOTAL_CAP.toLocaleString('en-US')} commitments match and counting stopped: \`total\` is then a lower bound. \`nextOffset\` is exact either way.`,
+      },
       limit: int(),
       offset: int(),
-      nextOffset: { type: ['integer', 'null'], description: 'Offset of the next page; null on the last.' },
+      nextOffset: { type: ['integer', 'null'], description: 'Offset of the next page; null on the last (known exactly, whatever `totalCapped`).' },
       items: arrayOf(ref('CommitmentSummary')),
     },
   },

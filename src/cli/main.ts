@@ -146,7 +146,8 @@ withPipelineOptions(
     .description('serve the read-only HTTP API (/api/commitments, /api/regions, /api/stats, /api/sources, /api/openapi.json) until SIGTERM/SIGINT')
     .option('-p, --port <n>', 'TCP port', '8080')
     .option('--host <address>', 'interface to listen on (0.0.0.0 for all)', '127.0.0.1')
-    .option('--log', 'log every request as a JSON line'),
+    .option('--log', 'log every request as a JSON line')
+    .option('--readers <n>', 'SQLite: reader threads answering requests, each with its own connection (default: one per core; 0: the main thread)'),
 ).action(async (opts) => {
   process.exitCode = await (await commands.serve()).runServe(resolveCommandConfig(opts).config, opts);
 });

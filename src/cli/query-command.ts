@@ -143,8 +143,9 @@ export async function runQuery(config: ResolvedConfig['config'], opts: QueryOpti
     const filters = parseQueryFilters(filterInput(opts));
     const store = await openConfiguredStore(config);
     try {
-      const page = await queryEvents(store, filters);
-      if (format === 'json') out(`${JSON.stringify(page, null, 2)}\n`);
+      // One query from the command line: count every match (the API stops at 1,000).
+      const page = await queryEvents(store, filters, { exactTotal: true });
+      if (format === 'json') out(`${JSON.stringify({ total: page.total, items: page.items }, null, 2)}\n`);
       else if (format === 'ndjson') for (const item of page.items) out(`${JSON.stringify(item)}\n`);
       else if (format === 'csv') {
         out(csvLine(LISTING_COLUMNS));

@@ -12,6 +12,14 @@ export interface ServeCommandOptions {
   host?: string;
   /** Log every request as a JSON line on stdout (default off). */
   log?: boolean;
+  /** SQLite: reader threads (default one per core; 0 answers on the main thread). Ignored on PostgreSQL. */
+  readers?: string;
+}
+
+export function parseReaders(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 64) throw new Error(`--readers ${value}: expected an integer from 0 to 64`);
+  return Number(value);
 }
 
 export function parsePort(value: string | undefined): number {
@@ -25,15 +33,19 @@ export function parsePort(value: string | undefined): number {
 
 export async function runServe(config: PantauConfig, options: ServeCommandOptions): Promise<number> {
   const port = parsePort(options.port);
+  const { defaultReaders, tuneForReading } = await import('../api/readers.js');
+  const readers = parseReaders(options.readers, defaultReaders());
   const host = options.host ?? '127.0.0.1';
   const { buildApi } = await import('../api/index.js');
   const store = openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.db });
   let closing: Promise<void> | undefined;
   try {
     await migrate(store);
-    const app = buildApi({ store, logger: options.log === true });
+    await tuneForReading(store);
+    const app = buildApi({ store, logger: options.log === true, readers: store.dialect === 'sqlite' ? readers : 0 });
     const address = await app.listen({ port, host });
-    process.stderr.write(`pantau serve: ${store.dialect} ${store.location}, listening on ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`);
+    const threads = store.dialect === 'sqlite' && readers > 0 ? `, ${readers} reader thread${readers === 1 ? '' : 's'}` : '';
+    process.stderr.write(`pantau serve: ${store.dialect} ${store.location}${threads}, listening on ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`);
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals) => {
         if (closing) return;

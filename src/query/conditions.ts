@@ -1,11 +1,15 @@
 /**
- * The filters as conditions on `events`, for both dialects. Every value is a binding: identifiers are fixed here,
- * and LIKE patterns and FTS5 phrases are escaped so that user text matches literally.
+ * The filters as SQL conditions, for both dialects. Every value is a binding: identifiers are fixed here, and LIKE
+ * patterns and FTS5 phrases are escaped so that user text matches literally.
+ *
+ * `filterConditions` states them on `events` (stats); `driverConditions` on the table a listing is read from
+ * (`events` or `event_measures`, aliased `d`: see ./plan.ts).
  */
 import { sql } from 'kysely';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
 import type { Database, Store } from '../store/index.js';
 import { officialKey } from '../group/index.js';
+import type { MeasureType } from '../types/record.js';
 import type { QueryFilters } from './filters.js';
 
 type EB = ExpressionBuilder<Database, 'events'>;
@@ -21,54 +25,163 @@ export function ftsPhrase(value: string): string {
 }
 
 /** Case-insensitive "contains" on a column. */
-function contains(store: Store, column: string, value: string) {
+export function contains(store: Store, column: string, value: string) {
   const pattern = containsPattern(value);
   return store.dialect === 'postgres'
     ? sql`${sql.ref(column)} ilike ${pattern}`
     : sql`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
 
-/** Ids of the events some article of which matches the text (title or evidence quote). */
-function textEventIds(store: Store, text: string) {
+/**
+ * Ids of the articles whose title contains the text, and of those an evidence quote of which does (FTS5 trigram
+ * on SQLite, pg_trgm on PostgreSQL): two queries, which PostgreSQL runs side by side.
+ */
+function textArticleIds(store: Store, text: string): RawBuilder<{ article_id: string }>[] {
   if (store.dialect === 'postgres') {
-    return sql`select c.event_id from commitments c where c.article_id in (
-      select ev.article_id from evidence ev where ${contains(store, 'ev.quote', text)}
-      union select a.page_id from articles a where ${contains(store, 'a.title', text)})`;
+    return [
+      sql`select a.page_id as article_id from articles a where ${contains(store, 'a.title', text)}`,
+      sql`select ev.article_id from evidence ev where ${contains(store, 'ev.quote', text)}`,
+    ];
   }
   const phrase = ftsPhrase(text);
-  return sql`select c.event_id from commitments c where c.article_id in (
-    select ev.article_id from evidence ev where ev.rowid in (select rowid from evidence_fts where evidence_fts match ${phrase})
-    union select a.page_id from articles a where a.rowid in (select rowid from articles_fts where articles_fts match ${phrase}))`;
+  return [
+    sql`select a.page_id as article_id from articles a where a.rowid in (select rowid from articles_fts where articles_fts match ${phrase})`,
+    sql`select ev.article_id from evidence ev where ev.rowid in (select rowid from evidence_fts where evidence_fts match ${phrase})`,
+  ];
 }
 
-/** The conditions of `filters` (all of them must hold); an empty list matches every event. */
-export function filterConditions(store: Store, filters: Partial<QueryFilters>, eb: EB): Expression<SqlBool>[] {
+/** Ids of the articles of an outlet (source id or site host). */
+function sourceArticleIds(source: string): RawBuilder<{ article_id: string }>[] {
+  return [
+    sql`select page_id as article_id from articles where site = ${source.toLowerCase()}`,
+    sql`select id as article_id from pages where source_id = ${source}`,
+  ];
+}
+
+/** Ids of the events of some articles: those of the subqueries (any of them), or those listed. */
+export function articleEventIds(
+  store: Store,
+  articles: { queries: RawBuilder<{ article_id: string }>[] } | { ids: string[] },
+): RawBuilder<{ event_id: string | null }> {
+  if ('ids' in articles) return sql`select c.event_id from commitments c where ${inList(store, sql.ref('c.article_id'), articles.ids)}`;
+  return sql`select c.event_id from commitments c where c.article_id in (${sql.join(articles.queries, sql` union `)})`;
+}
+
+/** Ids of the events naming an official with this spelling (substring) or name key. */
+function officialEventIds(store: Store, official: string): RawBuilder<{ event_id: string | null }> {
+  const key = officialKey(official);
+  return sql`select eo.event_id from event_officials eo join persons p
+    on p.region_code = eo.region_code and p.person_key = eo.person_key
+    where ${contains(store, 'p.spellings', official)} or p.person_key = ${key}`;
+}
+
+/** Ids of the events with any of `measures`, narrowed by the per-event columns `event_measures` carries. */
+function measureEventIds(filters: Partial<QueryFilters>, measures: MeasureType[]) {
+  const where: RawBuilder<SqlBool>[] = [sql`em.measure in (${sql.join(measures)})`];
+  if (filters.province) where.push(sql`em.province_code = ${filters.province.code}`);
+  if (filters.regions?.length) where.push(sql`em.region_code in (${sql.join(filters.regions.map((r) => r.code))})`);
+  if (filters.since) where.push(sql`em.event_date >= ${filters.since}`);
+  if (filters.until) where.push(sql`em.event_date <= ${filters.until}`);
+  return sql`select em.event_id from event_measures em where ${sql.join(where, sql` and `)}`;
+}
+
+/** The filters matched through other tables (a semi-join on the event id). */
+export const SEMI_JOINS = ['official', 'source', 'text'] as const;
+export type SemiJoin = (typeof SEMI_JOINS)[number];
+
+/** The event ids some semi-join filters match, read once beforehand (see ./plan.ts `resolveSemiJoins`). */
+export interface ResolvedIds {
+  /** Events matching every filter of `done` (their intersection). */
+  ids: string[];
+  /** The filters these ids stand for (the others stay subqueries). */
+  done: ReadonlySet<SemiJoin>;
+}
+
+/**
+ * The articles a semi-join filter present in `filters` selects (`source`, `text`): queries of one column,
+ * `article_id`, whose union it is; undefined when absent, or for `official`, which selects events directly.
+ */
+export function semiJoinArticles(store: Store, filters: Partial<QueryFilters>, kind: SemiJoin): RawBuilder<{ article_id: string }>[] | undefined {
+  if (kind === 'source' && filters.source) return sourceArticleIds(filters.source);
+  if (kind === 'text' && filters.text) return textArticleIds(store, filters.text);
+  return undefined;
+}
+
+/** The subquery of a semi-join filter present in `filters` (one column, `event_id`; may repeat ids). */
+export function semiJoinQuery(store: Store, filters: Partial<QueryFilters>, kind: SemiJoin): RawBuilder<{ event_id: string | null }> | undefined {
+  if (kind === 'official') return filters.official ? officialEventIds(store, filters.official) : undefined;
+  const queries = semiJoinArticles(store, filters, kind);
+  return queries && articleEventIds(store, { queries });
+}
+
+/** `id in (the listed ids)`, one binding whatever their number. */
+export function inList(store: Store, id: RawBuilder<unknown>, ids: string[]): RawBuilder<SqlBool> {
+  return store.dialect === 'postgres' ? sql<SqlBool>`${id} = any(${ids}::text[])` : sql<SqlBool>`${id} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** The semi-join conditions on the event id column `id`: resolved ones as an id list, the others as subqueries. */
+function semiJoinConditions(store: Store, filters: Partial<QueryFilters>, id: RawBuilder<unknown>, resolved?: ResolvedIds): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [];
+  if (resolved) where.push(inList(store, id, resolved.ids));
+  for (const kind of SEMI_JOINS) {
+    const sub = resolved?.done.has(kind) ? undefined : semiJoinQuery(store, filters, kind);
+    if (sub) where.push(sql<SqlBool>`${id} in (${sub})`);
+  }
+  return where;
+}
+
+/** The conditions of `filters` on `events` (all of them must hold); an empty list matches every event. */
+export function filterConditions(store: Store, filters: Partial<QueryFilters>, eb: EB, resolved?: ResolvedIds): Expression<SqlBool>[] {
   const where: Expression<SqlBool>[] = [];
   if (filters.regions?.length) where.push(eb('events.region_code', 'in', filters.regions.map((r) => r.code)));
   if (filters.province) where.push(eb('events.province_code', '=', filters.province.code));
   if (filters.since) where.push(eb('events.event_date', '>=', filters.since));
   if (filters.until) where.push(eb('events.event_date', '<=', filters.until));
-  if (filters.measures?.length) {
-    // Through event_measures, with the other per-event columns it carries, so its indexes can do the work.
-    let sub = eb.selectFrom('event_measures as em').select('em.event_id').where('em.measure', 'in', filters.measures);
-    if (filters.province) sub = sub.where('em.province_code', '=', filters.province.code);
-    if (filters.regions?.length) sub = sub.where('em.region_code', 'in', filters.regions.map((r) => r.code));
-    if (filters.since) sub = sub.where('em.event_date', '>=', filters.since);
-    if (filters.until) sub = sub.where('em.event_date', '<=', filters.until);
-    where.push(eb('events.id', 'in', sub));
-  }
-  if (filters.official) {
-    const key = officialKey(filters.official);
-    const match = sql`select eo.event_id from event_officials eo join persons p
-      on p.region_code = eo.region_code and p.person_key = eo.person_key
-      where ${contains(store, 'p.spellings', filters.official)} or p.person_key = ${key}`;
-    where.push(sql<SqlBool>`${sql.ref('events.id')} in (${match})`);
-  }
-  if (filters.source) {
-    const site = filters.source.toLowerCase();
-    const articles = sql`select page_id from articles where site = ${site} union select id from pages where source_id = ${filters.source}`;
-    where.push(sql<SqlBool>`${sql.ref('events.id')} in (select c.event_id from commitments c where c.article_id in (${articles}))`);
-  }
-  if (filters.text) where.push(sql<SqlBool>`${sql.ref('events.id')} in (${textEventIds(store, filters.text)})`);
+  const id = sql.ref('events.id');
+  if (filters.measures?.length) where.push(sql<SqlBool>`${id} in (${measureEventIds(filters, filters.measures)})`);
+  where.push(...semiJoinConditions(store, filters, id, resolved));
   return where;
+}
+
+/** The table a listing reads event ids from, aliased `d`. */
+export type Driver = 'events' | 'event_measures';
+
+/** The event id column of a driver. */
+export function driverId(driver: Driver) {
+  return sql.ref(driver === 'events' ? 'd.id' : 'd.event_id');
+}
+
+/**
+ * The conditions of `filters` on a driver aliased `d`. On `event_measures`, `measures` are the measure rows read
+ * (the caller picks one or several of the filter's), or with `everyMeasure` every measure row of the matching
+ * events (the filter's measures then a semi-join); on `events`, the filter's measures become a semi-join.
+ */
+export function driverConditions(
+  store: Store,
+  filters: Partial<QueryFilters>,
+  driver: Driver,
+  options: { measures?: MeasureType[]; everyMeasure?: boolean; resolved?: ResolvedIds } = {},
+): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [];
+  const id = driverId(driver);
+  const measureRows = driver === 'event_measures' && !options.everyMeasure;
+  if (measureRows) {
+    const list = options.measures ?? filters.measures ?? [];
+    where.push(list.length === 1 ? sql`d.measure = ${list[0]}` : sql`d.measure in (${sql.join(list)})`);
+  }
+  if (filters.regions?.length) {
+    const codes = filters.regions.map((r) => r.code);
+    where.push(codes.length === 1 ? sql`d.region_code = ${codes[0]}` : sql`d.region_code in (${sql.join(codes)})`);
+  }
+  if (filters.province) where.push(sql`d.province_code = ${filters.province.code}`);
+  if (filters.since) where.push(sql`d.event_date >= ${filters.since}`);
+  if (filters.until) where.push(sql`d.event_date <= ${filters.until}`);
+  if (!measureRows && filters.measures?.length) where.push(sql`${id} in (${measureEventIds(filters, filters.measures)})`);
+  where.push(...semiJoinConditions(store, filters, id, options.resolved));
+  return where;
+}
+
+/** `where a and b ...`, or nothing. */
+export function whereClause(conditions: RawBuilder<SqlBool>[]) {
+  return conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }

@@ -5,7 +5,8 @@ import type { Store, StoredEvent } from '../store/index.js';
 import { eventRegion, loadEvent } from '../store/index.js';
 import type { EventsTable } from '../store/index.js';
 import type { MeasureType, RegionRef } from '../types/record.js';
-import { filterConditions } from './conditions.js';
+import { SEMI_JOINS } from './conditions.js';
+import { countEvents, pageRows, resolveSemiJoins } from './plan.js';
 import type { QueryFilters } from './filters.js';
 
 /** One source (article) of a listed event. */
@@ -40,25 +41,31 @@ export interface EventItem {
   updated_at: string;
 }
 
+/**
+ * Counting stops beyond this many matches (see `EventPage.totalCapped`): a page costs the same however many events
+ * match. `pantau stats` / `/api/stats` count exactly.
+ */
+export const TOTAL_CAP = 1000;
+
 export interface EventPage {
-  /** Events matching the filters (before limit / offset). */
+  /**
+   * Events matching the filters (before limit / offset): exact unless `totalCapped`. When more than `TOTAL_CAP`
+   * (1,000) match, counting stops there, `totalCapped` is true and `total` is a lower bound: at least that many
+   * match (1,000, or the end of this page and one more when that is further). Exact with `exactTotal`.
+   */
   total: number;
+  /** Whether `total` stopped at the cap (more events match than counted). */
+  totalCapped: boolean;
+  /** Whether events follow this page (another page exists), known exactly whatever the cap. */
+  more: boolean;
   items: EventItem[];
 }
 
-function orderBy(sort: QueryFilters['sort']) {
-  switch (sort) {
-    case '-date':
-      return [['events.event_date', 'asc'], ['events.id', 'asc']] as const;
-    case 'sources':
-      return [['events.articles', 'desc'], ['events.event_date', 'desc'], ['events.id', 'desc']] as const;
-    case 'region':
-      return [['events.region_code', 'asc'], ['events.event_date', 'desc'], ['events.id', 'desc']] as const;
-    case 'updated':
-      return [['events.updated_at', 'desc'], ['events.id', 'desc']] as const;
-    default:
-      return [['events.event_date', 'desc'], ['events.id', 'desc']] as const;
-  }
+export interface QueryEventsOptions {
+  /** Count every match however many (default false: up to `totalCap`). */
+  exactTotal?: boolean;
+  /** Where counting stops (default `TOTAL_CAP`, 1,000). */
+  totalCap?: number;
 }
 
 /** A stored events row as a listing item (sources filled in separately). */
@@ -105,23 +112,35 @@ export async function sourcesOf(store: Store, ids: string[]): Promise<Map<string
   return out;
 }
 
+/** Whether filters other than the semi-joins (official, source, text) narrow the events. */
+function narrowed(filters: QueryFilters): boolean {
+  return Boolean(filters.regions?.length || filters.province || filters.measures?.length || filters.since || filters.until);
+}
+
 /**
- * Events matching the filters, sorted and paged (`limit`, `offset`), with the total count. Events without a date
- * sort last whatever the direction.
+ * Events matching the filters, sorted and paged (`limit`, `offset`), with the total count (up to `TOTAL_CAP` unless
+ * `exactTotal`). Events without a date sort last whatever the direction. The page is read off an index where the
+ * filters allow (see ./plan.ts), then its sources.
  */
-export async function queryEvents(store: Store, filters: QueryFilters): Promise<EventPage> {
-  const db = store.db;
-  const base = db.selectFrom('events').where((eb) => eb.and(filterConditions(store, filters, eb)));
-  let list = base.selectAll('events');
-  for (const [column, direction] of orderBy(filters.sort)) {
-    list = list.orderBy(column, (ob) => (direction === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
-  }
-  const [rows, count] = await Promise.all([
-    list.limit(filters.limit).offset(filters.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+export async function queryEvents(store: Store, filters: QueryFilters, options: QueryEventsOptions = {}): Promise<EventPage> {
+  const resolved = await resolveSemiJoins(store, filters);
+  const { rows, more } = await pageRows(store, filters, resolved);
+  const ids = rows.map((r) => r.id);
+  // The page itself tells the total when it is the last one (and not past the end); so do the semi-join ids when
+  // they are the only filters. Otherwise count, alongside reading the page's rows.
+  let known: number | undefined;
+  if (!more && (ids.length > 0 || filters.offset === 0)) known = filters.offset + ids.length;
+  else if (resolved && SEMI_JOINS.every((k) => !filters[k] || resolved.done.has(k)) && !narrowed(filters)) known = resolved.ids.length;
+  const [sources, count] = await Promise.all([
+    sourcesOf(store, ids),
+    known === undefined ? countEvents(store, filters, options.exactTotal ? null : Math.max(1, options.totalCap ?? TOTAL_CAP), resolved) : undefined,
   ]);
-  const sources = await sourcesOf(store, rows.map((r) => r.id));
-  return { total: Number(count.n), items: rows.map((r) => eventItem(r, sources.get(r.id) ?? [])) };
+  const items = rows.map((r) => eventItem(r, sources.get(r.id) ?? []));
+  if (!count) return { total: known!, totalCapped: false, more, items };
+  // Capped: at least the cap match, and at least up to this page's end (and one more when a page follows).
+  const seen = ids.length > 0 ? filters.offset + ids.length + (more ? 1 : 0) : 0;
+  const total = count.capped ? Math.max(count.n, seen) : count.n;
+  return { total, totalCapped: count.capped, more, items };
 }
 
 /** One event with its sources and evidence (see `loadEvent`); a merged id resolves to its survivor. */

@@ -2,7 +2,8 @@
  * The analysts' query layer, shared by the CLI (`pantau query|stats|regions|export`) and the HTTP API:
  *
  *   const filters = parseQueryFilters({ region: 'Kukar', measure: ['pledge'], since: '2024-01-01' }); // QueryParamError
- *   const { total, items } = await queryEvents(store, filters);   // one item per event, with its sources
+ *   const { total, totalCapped, items } = await queryEvents(store, filters);   // one item per event, with its sources;
+ *                                                                 // counted up to 1,000 unless { exactTotal: true }
  *   const event = await getEvent(store, id);                      // a merged id resolves
  *   const s = await stats(store, filters);
  *   const gap = await regionCoverage(store, { province: filters.province, withoutCommitments: true });
@@ -24,8 +25,8 @@ export {
 } from './filters.js';
 export type { QueryFilters, SortKey } from './filters.js';
 export { resolveProvince, resolveRegion, regenciesAndCities } from './regions.js';
-export { queryEvents, getEvent } from './events.js';
-export type { EventItem, EventPage, EventSourceRef } from './events.js';
+export { queryEvents, getEvent, TOTAL_CAP } from './events.js';
+export type { EventItem, EventPage, EventSourceRef, QueryEventsOptions } from './events.js';
 export { stats } from './stats.js';
 export type { Stats } from './stats.js';
 export { regionCoverage } from './coverage.js';

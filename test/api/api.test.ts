@@ -21,6 +21,7 @@ interface Item {
 }
 interface Page {
   total: number;
+  totalCapped: boolean;
   limit: number;
   offset: number;
   nextOffset: number | null;
@@ -104,10 +105,10 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect((await list('?sort=region')).items.map((i) => i.region.code)).toEqual(['64.02', '64.02', '64.72', '74', '74.71']);
 
     const first = await get('/api/commitments?sort=-date&limit=2');
-    expect(first.body).toMatchObject({ total: EVENT_COUNT, limit: 2, offset: 0, nextOffset: 2 });
+    expect(first.body).toMatchObject({ total: EVENT_COUNT, totalCapped: false, limit: 2, offset: 0, nextOffset: 2 });
     expect(first.headers.link).toBe('</api/commitments?sort=-date&limit=2&offset=2>; rel="next"');
     const last = await get('/api/commitments?sort=-date&limit=2&offset=4');
-    expect(last.body).toMatchObject({ total: EVENT_COUNT, offset: 4, nextOffset: null });
+    expect(last.body).toMatchObject({ total: EVENT_COUNT, totalCapped: false, offset: 4, nextOffset: null });
     expect(last.body.items).toHaveLength(1);
     expect(last.headers.link).toBe('</api/commitments?sort=-date&limit=2&offset=2>; rel="prev"');
     const all = [...first.body.items, ...(await list('?sort=-date&limit=2&offset=2')).items, ...last.body.items];
@@ -237,6 +238,11 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     }
     const filters = doc.paths['/api/commitments'].get.parameters.map((x: { name: string }) => x.name);
     expect(filters).toEqual(['region', 'province', 'measure', 'official', 'since', 'until', 'source', 'text', 'sort', 'limit', 'offset']);
+    // The capped total is documented.
+    const page = doc.components.schemas.CommitmentPage;
+    expect(page.required).toContain('totalCapped');
+    expect(page.properties.total.description).toMatch(/1,000/);
+    expect(page.properties.totalCapped.type).toBe('boolean');
     // Every $ref resolves.
     const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
     for (const ref of refs) expect(doc.components.schemas[ref.split('/').pop()!], ref).toBeTruthy();

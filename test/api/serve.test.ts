@@ -31,7 +31,7 @@ describe('pantau serve', () => {
     try {
       const res = await fetch(`${base}/api/commitments`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ total: 0, limit: 50, offset: 0, nextOffset: null, items: [] });
+      expect(await res.json()).toEqual({ total: 0, totalCapped: false, limit: 50, offset: 0, nextOffset: null, items: [] });
       expect((await fetch(`${base}/api/stats?measure=bribe`)).status).toBe(400);
     } finally {
       child.kill('SIGTERM');

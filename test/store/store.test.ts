@@ -115,6 +115,7 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
           'officials',
           'pages',
           'persons',
+          'region_events',
           'sources',
         ].sort(),
       );

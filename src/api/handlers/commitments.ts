@@ -8,9 +8,9 @@ import type { Handler, HandlerResult } from '../route.js';
 
 /** A page of events as the API answers it (also the `commitments` of a region). */
 export async function commitmentPage(store: Store, filters: QueryFilters) {
-  const { total, items } = await queryEvents(store, filters);
-  const page = { total, limit: filters.limit, offset: filters.offset };
-  return { page, body: { ...page, nextOffset: nextOffset(page), items } };
+  const { total, totalCapped, more, items } = await queryEvents(store, filters);
+  const page = { total, limit: filters.limit, offset: filters.offset, more };
+  return { page, body: { total, totalCapped, limit: filters.limit, offset: filters.offset, nextOffset: nextOffset(page), items } };
 }
 
 export const listCommitments: Handler = async (store, { query }): Promise<HandlerResult> => {

@@ -2,6 +2,7 @@
  * Reading events: resolving an id (merged ids are aliases of their survivor) and loading an event with its
  * sources and the evidence for what it says.
  */
+import { sql } from 'kysely';
 import type { CircularKind, MeasureType, RegionLevel, RegionRef } from '../../types/record.js';
 import type { Store } from '../open.js';
 import type { EventsTable } from '../schema.js';
@@ -73,15 +74,26 @@ export async function resolveEventId(store: Store, id: string): Promise<string |
 
 const byOrdinal = (a: { ordinal: number }, b: { ordinal: number }) => a.ordinal - b.ordinal;
 
-/** An event by id or alias, with its sources and their evidence; undefined when the id does not resolve. */
+/** The events row of an id or of the survivor of a merged id, in one read (undefined when neither). */
+async function eventRow(store: Store, id: string): Promise<EventsTable | undefined> {
+  // The id itself, else what it was merged into: two index lookups whatever the planner (no OR over a subquery).
+  const rows = await sql<EventsTable>`select e.* from events e
+    where e.id in (select cast(${id} as text) union all select a.event_id from event_aliases a where a.alias_id = ${id})`.execute(store.db);
+  return rows.rows.find((r) => r.id === id) ?? rows.rows[0];
+}
+
+/**
+ * An event by id or alias, with its sources and their evidence; undefined when the id does not resolve. The row
+ * is read with the id's resolution, then everything else at once (a page of the API costs two round trips).
+ */
 export async function loadEvent(store: Store, id: string): Promise<StoredEvent | undefined> {
   const db = store.db;
-  const eventId = await resolveEventId(store, id);
-  if (eventId === undefined) return undefined;
+  const event = await eventRow(store, id);
+  if (event === undefined) return undefined;
+  const eventId = event.id;
   const commitmentIds = db.selectFrom('commitments').select('id').where('event_id', '=', eventId);
   const articleIds = db.selectFrom('commitments').select('article_id').where('event_id', '=', eventId);
-  const [event, aliases, circulars, officials, commitments, officialRows, circularRows, measureRows, evidence] = await Promise.all([
-    db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst(),
+  const [aliases, circulars, officials, commitments, officialRows, circularRows, measureRows, evidence] = await Promise.all([
     db.selectFrom('event_aliases').select('alias_id').where('event_id', '=', eventId).orderBy('alias_id').execute(),
     db.selectFrom('event_circulars').selectAll().where('event_id', '=', eventId).execute(),
     db.selectFrom('event_officials').selectAll().where('event_id', '=', eventId).execute(),
@@ -96,7 +108,6 @@ export async function loadEvent(store: Store, id: string): Promise<StoredEvent |
     db.selectFrom('measures').selectAll().where('commitment_id', 'in', commitmentIds).execute(),
     db.selectFrom('evidence').select(['owner_id', 'quote']).where('article_id', 'in', articleIds).execute(),
   ]);
-  if (!event) return undefined; // merged away between the two reads
   const quoteOf = new Map(evidence.map((e) => [e.owner_id, e.quote]));
   const quote = (ownerId: string) => quoteOf.get(ownerId) ?? '';
   const of = <T extends { commitment_id: string; ordinal: number }>(rows: T[], cid: string) =>

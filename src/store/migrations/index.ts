@@ -8,6 +8,7 @@ import * as m0002 from './0002_fetch_validators.js';
 import * as m0003 from './0003_events.js';
 import * as m0004 from './0004_search.js';
 import * as m0005 from './0005_page_progress.js';
+import * as m0006 from './0006_listing_indexes.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_events': m0003,
   '0004_search': m0004,
   '0005_page_progress': m0005,
+  '0006_listing_indexes': m0006,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

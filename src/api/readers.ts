@@ -1,0 +1,132 @@
+/**
+ * Reader threads for a SQLite store. better-sqlite3 runs each query synchronously on the thread that asks, so an
+ * API answering from the main thread uses one core however many clients wait. With readers, the main thread only
+ * parses requests and sends answers; each request's handler runs on one of N worker threads (src/api/
+ * reader-worker.ts), each with its own read-only connection to the same file (WAL: readers never block the writer
+ * nor each other), which sends back the body already serialised as JSON.
+ */
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import type { Store } from '../store/index.js';
+import { ApiError } from './errors.js';
+import type { HandlerInput, PageInfo } from './route.js';
+
+/** What a reader answers for one request. */
+export type ReaderReply =
+  | { ok: true; status: number; headers?: Record<string, string>; page?: PageInfo; json: string }
+  | { ok: false; apiError?: { status: number; message: string; param?: string }; message?: string };
+
+/** A request for a reader: the route (by path) and the handler's input. */
+export interface ReaderRequest {
+  id: number;
+  path: string;
+  input: HandlerInput;
+}
+
+export interface ReaderPool {
+  readonly size: number;
+  /** Runs the route's handler on a reader; resolves with its status, headers, page and JSON body. */
+  run(path: string, input: HandlerInput): Promise<{ status: number; headers?: Record<string, string>; page?: PageInfo; json: string }>;
+  close(): Promise<void>;
+}
+
+export interface ReaderPoolOptions {
+  /** The SQLite file (not `:memory:`: each reader opens it). */
+  sqlitePath: string;
+  /** Threads (default: the cores available). */
+  size?: number;
+}
+
+/** Bytes of a SQLite file read through a memory map instead of read() calls (address space only; the OS pages it). */
+export const MMAP_BYTES = 8 * 1024 ** 3;
+
+/**
+ * Tunes a SQLite connection the API reads through: memory-mapped reads (a page lookup without a system call and a
+ * copy: random row reads, what listings do, cost about a third). No effect on PostgreSQL.
+ */
+export async function tuneForReading(store: Store): Promise<void> {
+  if (store.dialect !== 'sqlite') return;
+  await sql.raw(`pragma mmap_size = ${MMAP_BYTES}`).execute(store.db);
+}
+
+/** Default number of readers: one per core. */
+export function defaultReaders(): number {
+  return availableParallelism();
+}
+
+interface Slot {
+  worker: Worker;
+  /** Set when the thread failed or exited: it gets no more requests. */
+  dead?: Error;
+  pending: Map<number, { resolve: (r: ReaderReply) => void; reject: (e: Error) => void }>;
+}
+
+/**
+ * Starts the worker module next to this one: `reader-worker.js` once built; from the TypeScript sources (tsx,
+ * vitest) a worker that registers tsx's loader first, since loader flags do not carry over to worker threads.
+ */
+function startWorker(workerData: unknown): Worker {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./reader-worker${ext}`, import.meta.url);
+  if (ext !== '.ts') return new Worker(url, { workerData });
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** Starts `size` reader threads on the SQLite file. */
+export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
+  const size = Math.max(1, options.size ?? defaultReaders());
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+  for (let i = 0; i < size; i++) {
+    const worker = startWorker({ sqlitePath: options.sqlitePath });
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (msg: { id: number; reply: ReaderReply }) => {
+      const p = slot.pending.get(msg.id);
+      if (!p) return;
+      slot.pending.delete(msg.id);
+      p.resolve(msg.reply);
+    });
+    const fail = (err: Error) => {
+      slot.dead ??= err;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closed) fail(new Error(`API reader thread exited (${code})`));
+    });
+    slots.push(slot);
+  }
+  // The live reader with the fewest requests in flight (the first of them).
+  const pick = () => {
+    let best: Slot | undefined;
+    for (const s of slots) if (!s.dead && (!best || s.pending.size < best.pending.size)) best = s;
+    if (!best) throw new Error(`every API reader thread failed: ${slots[0].dead?.message}`);
+    return best;
+  };
+
+  return {
+    size,
+    async run(path, input) {
+      if (closed) throw new Error('reader pool closed');
+      const slot = pick();
+      const id = nextId++;
+      const reply = await new Promise<ReaderReply>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.postMessage({ id, path, input } satisfies ReaderRequest);
+      });
+      if (reply.ok) return reply;
+      if (reply.apiError) throw new ApiError(reply.apiError.status, reply.apiError.message, reply.apiError.param);
+      throw new Error(reply.message ?? 'reader failed');
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Text search over enough articles for the rare-trigram lookup (src/query/trigrams.ts) to be used, on SQLite and
+ * PostgreSQL: it finds exactly what looking up every trigram finds, and what a case-insensitive substring test
+ * finds, including texts made of common words, LIKE's wildcards and non-ASCII letters.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQueryFilters, queryEvents } from '../../src/query/index.js';
+import { semiJoinQuery } from '../../src/query/conditions.js';
+import { resolveSemiJoins } from '../../src/query/plan.js';
+import { rareTrigrams, wordTrigrams } from '../../src/query/trigrams.js';
+import { migrate } from '../../src/store/index.js';
+import type { Store, StoreDialect } from '../../src/store/index.js';
+import { DIALECTS, createTestDb, postgresAvailable } from '../store/helpers.js';
+import type { TestDb } from '../store/helpers.js';
+
+const pgUp = await postgresAvailable();
+
+const FIRST = ['Budi', 'Citra', 'Dedi', 'Joko', 'Sri', 'Made', 'Ratna', 'Érik', 'Zainal', 'Hasan', 'Nyoman', 'Putu', 'Agus'];
+const LAST = ['Santoso', 'Wijaya', 'Panjaitan', 'Lubis', 'Núñez', 'Rajagukguk', 'Tarigan', 'Ginting', 'Pohan', 'Siregar', 'Tosepu'];
+const N = 600;
+
+const title = (i: number) => `Netralitas ASN ${i % 7 === 0 ? 'KOTA' : 'Kabupaten'} ${i % 11}: ${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} hadir`;
+const quote = (i: number) => `Pemerintah daerah ${i % 5} menandatangani pakta integritas 100% bersama ${FIRST[(i * 3) % FIRST.length]} ${LAST[i % LAST.length]}_${i % 3}`;
+const id = (p: string, i: number) => `${p}${i.toString(16).padStart(8, '0')}`;
+
+async function fill(store: Store): Promise<void> {
+  await migrate(store);
+  const now = '2024-01-01T00:00:00.000Z';
+  for (let start = 0; start < N; start += 100) {
+    const idx = Array.from({ length: 100 }, (_, k) => start + k);
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 300))).toISOString().slice(0, 10);
+    await store.db.insertInto('pages').values(idx.map((i) => ({ id: id('p', i), url: `https://x.test/${i}`, status: 200, fetched_at: now, headers: '{}', extract_state: 'done' as const, attempts: 1 }))).execute();
+    await store.db
+      .insertInto('articles')
+      .values(idx.map((i) => ({ page_id: id('p', i), input: 'x', url: `https://x.test/${i}`, title: title(i), site: 'x.test', published_at: day(i), language: 'id', text: '', relevant: 1, relevance: 1, extractor_version: 't', extracted_at: now })))
+      .execute();
+    await store.db
+      .insertInto('events')
+      .values(
+        idx.map((i) => ({
+          id: id('ev_00000000', i),
+          region_code: '74.71',
+          region_name: 'Kota Kendari',
+          region_level: 'city',
+          province_code: '74',
+          province_name: 'Sulawesi Tenggara',
+          event_date: day(i),
+          date_min: day(i),
+          date_max: day(i),
+          first_published: day(i),
+          last_published: day(i),
+          commitments: 1,
+          articles: 1,
+          sites: 1,
+          measures: '[]',
+          measures_mask: 0,
+          circulars: '[]',
+          officials: '[]',
+          seq: i + 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await store.db
+      .insertInto('commitments')
+      .values(idx.map((i) => ({ id: id('c', i), article_id: id('p', i), ordinal: 0, region_code: '74.71', region_name: 'Kota Kendari', region_level: 'city', province_code: '74', province_name: 'Sulawesi Tenggara', event_date: day(i), event_id: id('ev_00000000', i) })))
+      .execute();
+    await store.db
+      .insertInto('evidence')
+      .values(idx.map((i) => ({ id: id('x', i), article_id: id('p', i), owner_kind: 'measure' as const, owner_id: id('m', i), field: 'text', start: 0, end: 10, quote: quote(i) })))
+      .execute();
+  }
+}
+
+describe.each(DIALECTS)('text search by rare trigrams on %s', (dialect: StoreDialect) => {
+  const skip = dialect === 'postgres' && !pgUp;
+  let tdb: TestDb;
+  let store: Store;
+
+  beforeAll(async () => {
+    if (skip) return;
+    tdb = await createTestDb(dialect);
+    store = tdb.open();
+    await fill(store);
+  });
+  afterAll(async () => {
+    if (!skip) await tdb.cleanup();
+  });
+
+  it('picks letters-and-digits trigrams', () => {
+    expect([...wordTrigrams('Budi S.').keys()]).toEqual(['bud', 'udi']);
+    expect([...wordTrigrams('Núñez 100%').keys()]).toEqual(['núñ', 'úñe', 'ñez', '100']);
+  });
+
+  it.skipIf(skip)('finds what looking up every trigram finds, and what a substring test finds', async () => {
+    const picked = await rareTrigrams(store, 'title', 'Zainal Rajagukguk');
+    expect(picked).toHaveLength(2);
+    // Two trigrams of different words: together in few rows.
+    expect(picked!.some((t) => 'zainal'.includes(t)) && picked!.some((t) => 'rajagukguk'.includes(t))).toBe(true);
+    expect(await rareTrigrams(store, 'title', 'ASN')).toBeUndefined();
+
+    const texts = ['Zainal Rajagukguk', 'budi santoso', 'JOKO PANJAITAN', 'Sri Lubis hadir', 'Santoso_1', 'pakta integritas 100% bersama Made', 'Kabupaten 3: Ratna', 'Putu Tosepu', 'Hasan Pohan_2', 'Érik Núñez', 'Agus Ginting', 'Nobody Atall'];
+    for (const text of texts) {
+      const filters = parseQueryFilters({ text });
+      const resolved = await resolveSemiJoins(store, filters);
+      expect(resolved, text).toBeDefined();
+      const full = (await sql<{ event_id: string }>`select distinct s.event_id from (${semiJoinQuery(store, filters, 'text')!}) s`.execute(store.db)).rows.map((r) => r.event_id);
+      expect([...resolved!.ids].sort(), text).toEqual(full.sort());
+      if (/^[\x20-\x7e]+$/.test(text)) {
+        const needle = text.toLowerCase();
+        const expected = Array.from({ length: N }, (_, i) => i)
+          .filter((i) => title(i).toLowerCase().includes(needle) || quote(i).toLowerCase().includes(needle))
+          .map((i) => id('ev_00000000', i));
+        expect([...resolved!.ids].sort(), text).toEqual(expected.sort());
+        const page = await queryEvents(store, parseQueryFilters({ text, limit: 1000 }));
+        expect(page.items.map((i) => i.id).sort(), text).toEqual(expected.sort());
+        expect(page.total, text).toBe(expected.length);
+      }
+    }
+  });
+});
