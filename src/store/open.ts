@@ -84,11 +84,47 @@ function openSqlite(path: string, busyTimeoutMs: number): Store {
   database.pragma('foreign_keys = ON');
   const prepare = statementCache(database);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: { prepare, close: () => database.close() } }) });
-  SQLITE_HANDLES.set(db, { database, prepare });
+  SQLITE_HANDLES.set(db, { database, prepare, busyTimeoutMs: Math.max(0, Math.floor(busyTimeoutMs)) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-const SQLITE_HANDLES = new WeakMap<Kysely<Database>, { database: Sqlite.Database; prepare: (sql: string) => Sqlite.Statement }>();
+interface SqliteHandle {
+  database: Sqlite.Database;
+  prepare: (sql: string) => Sqlite.Statement;
+  busyTimeoutMs: number;
+}
+
+const SQLITE_HANDLES = new WeakMap<Kysely<Database>, SqliteHandle>();
+
+/** Longest pause between two tries for the write lock in `writeTransaction`, in ms. */
+const LOCK_RETRY_MAX_MS = 8;
+
+/**
+ * Runs `body` as a write transaction (`BEGIN IMMEDIATE`), waiting for the file's write lock without blocking the
+ * event loop. better-sqlite3 is synchronous: left to SQLite's busy handler, a process waiting for another's lock
+ * (a crawl saving pages while a worker commits records) would sleep on its main thread, its fetches and timers
+ * frozen meanwhile. So the lock is tried with the busy handler off and, while another connection holds it, tried
+ * again after a short timer (1 ms, doubling to LOCK_RETRY_MAX_MS, with jitter), up to the store's busy timeout.
+ * A failed `BEGIN` changes nothing, so trying again is safe; `body` runs once the lock is held.
+ */
+async function writeTransaction<T>(handle: SqliteHandle, body: () => T): Promise<T> {
+  const run = handle.database.transaction(body);
+  const deadline = Date.now() + handle.busyTimeoutMs;
+  let pause = 1;
+  for (;;) {
+    handle.database.pragma('busy_timeout = 0');
+    try {
+      return run.immediate();
+    } catch (err) {
+      const busy = (err as { code?: string }).code === 'SQLITE_BUSY' && !handle.database.inTransaction;
+      if (!busy || Date.now() >= deadline) throw err;
+    } finally {
+      handle.database.pragma(`busy_timeout = ${handle.busyTimeoutMs}`);
+    }
+    await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    pause = Math.min(LOCK_RETRY_MAX_MS, pause * 2);
+  }
+}
 
 /** Distinct statements kept prepared per SQLite handle. */
 const STATEMENT_CACHE_SIZE = 256;
@@ -130,8 +166,8 @@ export async function runTransaction(
 ): Promise<unknown[][]> {
   const handle = store.dialect === 'sqlite' ? SQLITE_HANDLES.get(store.db) : undefined;
   if (handle) {
-    return store.db.connection().execute(async () => {
-      const run = handle.database.transaction(() =>
+    return store.db.connection().execute(() =>
+      writeTransaction(handle, () =>
         statements.map((q, i) => {
           const stmt = handle.prepare(q.sql);
           const params = q.parameters as unknown[];
@@ -139,9 +175,8 @@ export async function runTransaction(
           check(i, rows);
           return rows;
         }),
-      );
-      return run.immediate();
-    });
+      ),
+    );
   }
   return store.db.transaction().execute(async (trx) => {
     const out: unknown[][] = [];
@@ -176,8 +211,8 @@ export async function runTransactionProgram<T>(
 ): Promise<T> {
   const handle = store.dialect === 'sqlite' ? SQLITE_HANDLES.get(store.db) : undefined;
   if (handle) {
-    return store.db.connection().execute(async () => {
-      const run = handle.database.transaction(() => {
+    return store.db.connection().execute(() =>
+      writeTransaction(handle, () => {
         const it = program();
         let step: IteratorResult<CompiledQuery, T> = it.next();
         while (!step.done) {
@@ -187,9 +222,8 @@ export async function runTransactionProgram<T>(
           step = it.next(rows);
         }
         return step.value;
-      });
-      return run.immediate();
-    });
+      }),
+    );
   }
   const attempts = Math.max(1, options.attempts ?? 5);
   for (let attempt = 1; ; attempt++) {
