@@ -13,6 +13,8 @@ const cases: Record<string, () => string> = {
   'truncated tag': () => `<html><head><title>Judul</title></head><body><div class="content">${para}<p>Kedua <a href="/x`,
   'unclosed script': () => `<html><body>${para}<script>var x = "${'a'.repeat(1_000_000)}`,
   'unclosed comment': () => `<html><body>${para}<!-- ${'x'.repeat(1_000_000)}`,
+  // `İ` lengthens the lower-cased copy the element stripping searches: an open `<svg` at the end once looped forever.
+  'dotted capital I and an open svg': () => `<html><body>${para}<svg></scripts>\u0130</svgtext<<svg<svg><p></svg>\u0130\u0130<svg-icon>\u0130<svg><p><svg`,
   'stray angle brackets': () => '<'.repeat(2_000_000),
   'spaced angle brackets': () => '< '.repeat(1_000_000),
   'many open tags': () => '<a'.repeat(1_000_000),

@@ -1,5 +1,5 @@
-import { attr, ELEMENT_NODE, TEXT_NODE, walk, walkDocument, type DomElement, type DomNode } from './dom.js';
-import type { Paragraph } from './html-to-text.js';
+import { attr, ELEMENT_NODE, linkedList, TEXT_NODE, walk, walkDocument, type DomElement, type DomNode, type Linked, type LinkedKeys } from './dom.js';
+import { nonSpaceLength, type Paragraph } from './html-to-text.js';
 
 /*
  * Boilerplate that Readability keeps. Two passes: a DOM pass before Readability removes page furniture
@@ -17,12 +17,64 @@ const FURNITURE_TAGS = new Set([
 ]);
 const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog']);
 
-function isTaggedFurniture(el: DomElement, name: string, attributed: boolean): boolean {
+const ATTRIBUTE_NODE = 2;
+
+/** The attributes the survey reads of an element (the first of each name, as `getAttribute` finds it). */
+interface SurveyAttributes {
+  role: string | null;
+  ariaHidden: string | null;
+  hidden: boolean;
+  className: string | null;
+  id: string | null;
+  style: string | null;
+}
+
+/**
+ * Reads the survey's attributes of `el` into `out`: on linkedom in one pass over the element's attribute nodes
+ * (each getAttribute call would scan them again), else with getAttributeNode.
+ */
+function readSurveyAttributes(el: DomElement, keys: LinkedKeys | null, out: SurveyAttributes): void {
+  out.role = out.ariaHidden = out.className = out.id = out.style = null;
+  out.hidden = false;
+  if (!keys) {
+    out.role = attr(el, 'role');
+    out.ariaHidden = attr(el, 'aria-hidden');
+    out.hidden = el.getAttributeNode('hidden') !== null;
+    out.className = attr(el, 'class');
+    out.id = attr(el, 'id');
+    out.style = attr(el, 'style');
+    return;
+  }
+  for (let a = (el as unknown as Linked)[keys.next]; a.nodeType === ATTRIBUTE_NODE; a = a[keys.next]) {
+    const { name, value } = a as unknown as { name: string; value: string };
+    switch (name) {
+      case 'role':
+        out.role ??= value;
+        break;
+      case 'aria-hidden':
+        out.ariaHidden ??= value;
+        break;
+      case 'hidden':
+        out.hidden = true;
+        break;
+      case 'class':
+        out.className ??= value;
+        break;
+      case 'id':
+        out.id ??= value;
+        break;
+      case 'style':
+        out.style ??= value;
+        break;
+    }
+  }
+}
+
+function isTaggedFurniture(name: string, attributed: boolean, attributes: SurveyAttributes): boolean {
   if (FURNITURE_TAGS.has(name)) return true;
   if (!attributed) return false;
-  const role = attr(el, 'role');
-  if (role !== null && FURNITURE_ROLES.has(role)) return true;
-  return attr(el, 'aria-hidden') === 'true' || el.getAttributeNode('hidden') !== null;
+  if (attributes.role !== null && FURNITURE_ROLES.has(attributes.role)) return true;
+  return attributes.ariaHidden === 'true' || attributes.hidden;
 }
 
 /** class/id words of share bars, related lists, captions, ads, tag lists, bylines and the like. */
@@ -96,10 +148,22 @@ export interface Survey {
   below: Surveyed[];
 }
 
-/** What a text node adds to its element's prose: its trimmed length when that is 20 or more. */
+/** Whether `String.prototype.trim` removes the character (ECMAScript WhiteSpace and LineTerminator). */
+function trimmedAway(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** What a text node adds to its element's prose: its trimmed length when that is 20 or more (no trimmed copy made). */
 function runLength(text: string): number {
-  const t = text.trim();
-  return t.length >= 20 ? t.length : 0;
+  let start = 0;
+  let end = text.length;
+  while (start < end && trimmedAway(text.charCodeAt(start))) start++;
+  while (end > start && trimmedAway(text.charCodeAt(end - 1))) end--;
+  return end - start >= 20 ? end - start : 0;
 }
 
 /**
@@ -109,16 +173,29 @@ function runLength(text: string): number {
  */
 function textExceeds(el: DomElement, max: number): boolean {
   let n = 0;
+  // Counts the characters of one text node; true once past `max`.
+  const exceeds = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x1680 || c === 0x3000) continue;
+      if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) continue;
+      if (++n > max) return true;
+    }
+    return false;
+  };
+  const keys = linkedList(el);
+  if (keys) {
+    // Along linkedom's node list: the text nodes between the element and its end marker, in document order.
+    const stop = (el as unknown as Linked)[keys.end];
+    for (let node = (el as unknown as Linked)[keys.next]; node !== stop; node = node[keys.next]) {
+      if (node.nodeType === TEXT_NODE && exceeds(node.nodeValue ?? '')) return true;
+    }
+    return false;
+  }
   let node = el.firstChild;
   while (node) {
     if (node.nodeType === TEXT_NODE) {
-      const text = node.nodeValue ?? '';
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x1680 || c === 0x3000) continue;
-        if (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f)) continue;
-        if (++n > max) return true;
-      }
+      if (exceeds(node.nodeValue ?? '')) return true;
     } else if (node.nodeType === ELEMENT_NODE) {
       const child = node.firstChild;
       if (child) {
@@ -174,13 +251,16 @@ function survey(root: DomElement | Doc, body: DomElement, visit?: ElementVisitor
   const open: number[] = [];
   let inBody = root === body;
   let comments: DomElement | null = null;
+  const keys = linkedList(body);
+  const attributes: SurveyAttributes = { role: null, ariaHidden: null, hidden: false, className: null, id: null, style: null };
   const enterElement = (el: DomElement): boolean => {
     // On linkedom every property read here is megamorphic (dozens of element classes): read each once.
     const name = el.localName;
     const attributed = el.hasAttributes();
     result.elements++;
     visit?.(el, name, attributed);
-    const tagged = isTaggedFurniture(el, name, attributed);
+    if (attributed) readSurveyAttributes(el, keys, attributes);
+    const tagged = isTaggedFurniture(name, attributed, attributes);
     if (tagged) result.tagged.push(el);
     const descend = name !== 'template';
     if (!inBody) {
@@ -192,7 +272,7 @@ function survey(root: DomElement | Doc, body: DomElement, visit?: ElementVisitor
     let skip = comments !== null;
     if (attributed) {
       // Both patterns treat the ends of the string like separators: no need to trim.
-      const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+      const names = `${attributes.className ?? ''} ${attributes.id ?? ''}`;
       if (!skip && COMMENTS_NAME.test(names)) {
         comments = el;
         skip = true;
@@ -200,7 +280,7 @@ function survey(root: DomElement | Doc, body: DomElement, visit?: ElementVisitor
       if (!furniture) {
         if (FURNITURE_NAME.test(names)) furniture = true;
         else {
-          const style = attr(el, 'style');
+          const style = attributes.style;
           furniture = !!style && HIDDEN_STYLE.test(style);
         }
       }
@@ -284,9 +364,11 @@ export function removeFurniture(doc: Doc, surveyed: Survey | null = surveyDocume
   const candidates: DomElement[] = [];
   for (let i = 0; i < below.length; i++) {
     const { el, parent, furniture, heading } = below[i];
-    if ((parent >= 0 && removed[parent]) || (furniture && !keep(el))) {
+    const inRemoved = parent >= 0 && removed[parent] === 1;
+    if (inRemoved || (furniture && !keep(el))) {
       removed[i] = 1;
-      if (el.parentNode) el.remove();
+      // Only the root of a removed subtree leaves the document: its descendants go with it.
+      if (!inRemoved && el.parentNode) el.remove();
     } else if (heading) {
       candidates.push(el);
     }
@@ -295,11 +377,11 @@ export function removeFurniture(doc: Doc, surveyed: Survey | null = surveyDocume
 }
 
 function linkDensity(el: DomElement): number {
-  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
+  const text = nonSpaceLength(el.textContent ?? '');
   if (!text || el.tagName.toUpperCase() === 'A') return 1;
   let links = 0;
   const anchors = el.querySelectorAll('a');
-  for (let i = 0; i < anchors.length; i++) links += (anchors[i].textContent ?? '').replace(/\s+/g, '').length;
+  for (let i = 0; i < anchors.length; i++) links += nonSpaceLength(anchors[i].textContent ?? '');
   return links / text;
 }
 

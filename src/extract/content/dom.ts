@@ -48,6 +48,118 @@ export interface DomDocument {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+const ATTRIBUTE_NODE = 2;
+/** linkedom's end-of-element marker (see linkedList). */
+const NODE_END = -1;
+
+/**
+ * The keys of linkedom's node list. linkedom keeps a document in one doubly linked list in document order: an
+ * element, then its attributes, then its descendants, then an end marker (`nodeType` -1) whose `start` key leads
+ * back to the element. Following `next` from a node to its `end` marker visits its subtree with one property read
+ * per node, where the standard getters (`firstChild`, `nextSibling`) each scan past attributes or end markers and
+ * are megamorphic over linkedom's dozens of node classes.
+ */
+export interface LinkedKeys {
+  next: symbol;
+  prev: symbol;
+  end: symbol;
+  start: symbol;
+}
+
+/** A node as seen through linkedom's list keys. */
+export type Linked = DomNode & { [key: symbol]: Linked };
+
+/** undefined: not looked for yet; null: not a linkedom DOM (or not the layout checked below). */
+let linkedKeys: LinkedKeys | null | undefined;
+
+interface ProbeDocument {
+  createElement(tag: string): DomElement;
+  createTextNode(text: string): DomNode;
+}
+
+/**
+ * The list keys (module-private symbols of linkedom, found by their descriptions), checked once on a probe element
+ * against what the DOM getters say, or null. `node` is any node of the document.
+ */
+function findLinkedKeys(node: DomNode): LinkedKeys | null {
+  try {
+    const owner = (node as { ownerDocument?: unknown }).ownerDocument ?? node;
+    const doc = owner as Partial<ProbeDocument>;
+    if (typeof doc.createElement !== 'function' || typeof doc.createTextNode !== 'function') return null;
+    const div = doc.createElement('div');
+    const el = div as unknown as Linked;
+    const key = (o: object, description: string) => Object.getOwnPropertySymbols(o).find((s) => s.description === description);
+    const next = key(el, 'next');
+    const prev = key(el, 'prev');
+    const end = next && key(el, 'end');
+    const endNode = end && el[end];
+    const start = endNode && key(endNode, 'start');
+    if (!next || !prev || !end || !endNode || !start) return null;
+    // <div class="x"><b>t</b></div>: div, class, b, t, </b>, </div>.
+    div.setAttribute('class', 'x');
+    const bold = doc.createElement('b');
+    const b = bold as unknown as Linked;
+    const t = doc.createTextNode('t') as Linked;
+    bold.append(t);
+    div.append(bold);
+    const order = [el[next], b, t, b[end], el[end]];
+    const ok =
+      order[0].nodeType === ATTRIBUTE_NODE &&
+      order[0][next] === b &&
+      b[next] === t &&
+      t[next] === b[end] &&
+      b[end][next] === el[end] &&
+      b[end].nodeType === NODE_END &&
+      b[end][start] === b &&
+      el[end][start] === el &&
+      b[prev] === order[0] &&
+      t[prev] === b &&
+      el[end][prev] === b[end] &&
+      el.firstChild === b &&
+      b.firstChild === t &&
+      t.parentNode === b;
+    return ok ? { next, prev, end, start } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** linkedom's list keys when `node` is a linkedom node with a subtree (an element or a document), else null. */
+export function linkedList(node: DomNode): LinkedKeys | null {
+  if (linkedKeys === undefined) linkedKeys = findLinkedKeys(node);
+  return linkedKeys && (node as Linked)[linkedKeys.end] ? linkedKeys : null;
+}
+
+/**
+ * `root.normalize()`: adjacent text nodes below `root` merged into the first, empty ones removed. On linkedom the
+ * same merges and removals as its own normalize(), in the same order, but looking only at text nodes: its loop
+ * reads three properties of every node, attributes and end markers included.
+ */
+export function normalizeTree(root: DomElement): void {
+  const keys = linkedList(root);
+  if (!keys) {
+    root.normalize?.();
+    return;
+  }
+  const { next, prev, end } = keys;
+  const stop = (root as unknown as Linked)[end];
+  let node = (root as unknown as Linked)[next];
+  while (node !== stop) {
+    const following = node[next];
+    if (node.nodeType === TEXT_NODE) {
+      if (!node.nodeValue) {
+        (node as unknown as DomElement).remove();
+      } else {
+        const before = node[prev];
+        if (before && before.nodeType === TEXT_NODE) {
+          before.textContent += node.textContent ?? '';
+          (node as unknown as DomElement).remove();
+        }
+      }
+    }
+    node = following;
+  }
+}
 
 /**
  * Visits the nodes below `root` (not `root` itself) in document order, iteratively. `enter` is called
@@ -55,9 +167,15 @@ export const TEXT_NODE = 3;
  * entered element once its descendants are done. The tree must not change during the walk.
  *
  * One such walk is much cheaper on linkedom than `querySelectorAll` with a selector (which compiles
- * the selector on every call) or than `childNodes` (which builds an array on every call).
+ * the selector on every call) or than `childNodes` (which builds an array on every call); on linkedom it
+ * follows the node list (see linkedList).
  */
 export function walk(root: DomNode, enter: (node: DomNode) => boolean | void, leave?: (el: DomElement) => void): void {
+  const keys = linkedList(root);
+  if (keys) {
+    walkLinked(root as Linked, keys, enter, leave);
+    return;
+  }
   let node = root.firstChild;
   while (node) {
     if (node.nodeType === ELEMENT_NODE) {
@@ -84,15 +202,47 @@ export function walk(root: DomNode, enter: (node: DomNode) => boolean | void, le
   }
 }
 
+/** walk() along linkedom's node list: attributes are skipped, end markers are where elements are left. */
+function walkLinked(
+  root: Linked,
+  keys: LinkedKeys,
+  enter: (node: DomNode) => boolean | void,
+  leave?: (el: DomElement) => void,
+): void {
+  const { next, end, start } = keys;
+  const stop = root[end];
+  let node = root[next];
+  while (node !== stop) {
+    const type = node.nodeType;
+    if (type === ELEMENT_NODE) {
+      if (enter(node) === false) {
+        leave?.(node as unknown as DomElement);
+        node = node[end][next];
+        continue;
+      }
+    } else if (type === NODE_END) {
+      leave?.(node[start] as unknown as DomElement);
+    } else if (type !== ATTRIBUTE_NODE) {
+      enter(node);
+    }
+    node = node[next];
+  }
+}
+
 /**
  * walk() over a whole document. A broken page can leave elements beside the root element, and on
- * linkedom the doctype has no `nextSibling`, so the top level goes through `childNodes`.
+ * linkedom the doctype has no `nextSibling`, so without the node list the top level goes through `childNodes`.
  */
 export function walkDocument(
   doc: { childNodes: ArrayLike<DomNode> },
   enter: (node: DomNode) => boolean | void,
   leave?: (el: DomElement) => void,
 ): void {
+  const keys = linkedList(doc as unknown as DomNode);
+  if (keys) {
+    walkLinked(doc as unknown as Linked, keys, enter, leave);
+    return;
+  }
   const top = doc.childNodes;
   for (let i = 0; i < top.length; i++) {
     const node = top[i];

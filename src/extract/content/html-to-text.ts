@@ -1,4 +1,4 @@
-import type { DomElement, DomNode } from './dom.js';
+import { linkedList, type DomElement, type DomNode, type Linked } from './dom.js';
 
 /** Elements whose content starts and ends a paragraph of their own. */
 const BLOCK_TAGS = new Set([
@@ -14,6 +14,9 @@ const SKIP_TAGS = new Set([
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const ATTRIBUTE_NODE = 2;
+/** linkedom's end-of-element marker. */
+const NODE_END = -1;
 
 /** One paragraph of converted text, with what the boilerplate filter needs to judge it. */
 export interface Paragraph {
@@ -22,6 +25,22 @@ export interface Paragraph {
   linkRatio: number;
   /** Tag name of the innermost block element the paragraph came from (`P`, `LI`, `H2`...). */
   block: string;
+}
+
+/** Whether the regex `\s` matches the character (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `s.replace(/\s+/g, '').length`, without making the copy. */
+export function nonSpaceLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
 }
 
 /** Collapses runs of whitespace (including no-break and zero-width spaces) to single spaces. */
@@ -43,7 +62,7 @@ export function elementToParagraphs(root: DomNode): Paragraph[] {
   const flush = () => {
     const text = collapseWhitespace(current);
     if (text) {
-      const ratio = Math.min(1, linkChars / Math.max(1, current.replace(/\s+/g, '').length));
+      const ratio = Math.min(1, linkChars / Math.max(1, nonSpaceLength(current)));
       paragraphs.push({ text, linkRatio: ratio, block: blocks[blocks.length - 1] ?? 'DIV' });
     }
     current = '';
@@ -54,7 +73,7 @@ export function elementToParagraphs(root: DomNode): Paragraph[] {
     if (node.nodeType === TEXT_NODE) {
       const value = node.nodeValue ?? '';
       current += value;
-      if (linkDepth > 0) linkChars += value.replace(/\s+/g, '').length;
+      if (linkDepth > 0) linkChars += nonSpaceLength(value);
       return null;
     }
     if (node.nodeType !== ELEMENT_NODE && node !== root) return null;
@@ -79,6 +98,37 @@ export function elementToParagraphs(root: DomNode): Paragraph[] {
       blocks.pop();
     }
   };
+  const keys = linkedList(root);
+  if (keys) {
+    // Along linkedom's node list: an element whose children are not read is passed over by jumping to its end
+    // marker; the end markers met are those of elements entered, innermost first.
+    const { next, end } = keys;
+    const rootTag = enter(root);
+    if (rootTag !== null) {
+      const openTags: string[] = [rootTag];
+      const stop = (root as Linked)[end];
+      let node = (root as Linked)[next];
+      while (node !== stop) {
+        const type = node.nodeType;
+        if (type === ELEMENT_NODE) {
+          const tag = enter(node);
+          if (tag === null) {
+            node = node[end][next];
+            continue;
+          }
+          openTags.push(tag);
+        } else if (type === NODE_END) {
+          leave(openTags.pop()!);
+        } else if (type !== ATTRIBUTE_NODE) {
+          enter(node);
+        }
+        node = node[next];
+      }
+      leave(openTags.pop()!);
+    }
+    flush();
+    return paragraphs;
+  }
   // Depth-first in document order, along first children and next siblings: no frame or child list per node.
   const openNodes: DomNode[] = [];
   const openTags: string[] = [];

@@ -2,6 +2,7 @@ import type { ArticleContent } from '../../types/content.js';
 import { parseDateline } from '../dates/index.js';
 import { filterParagraphs, findMainBlock, isBoilerplateLine, removeFurniture, surveyDocument } from './boilerplate.js';
 import { collapseWhitespace, elementToParagraphs, type Paragraph } from './html-to-text.js';
+import type { DomDocument } from './dom.js';
 import { guessLanguage } from './language.js';
 import { metaCollector, readMetadata, stripSiteName, stripTitleSuffix, type PageMetadata } from './metadata.js';
 import { longestTextRun, looksBinary, parseDocument, slimHtml } from './parse-document.js';
@@ -49,8 +50,9 @@ function fromDocument(html: string, url: string | null): ArticleContent {
   // Removal only lowers the element count: no need to count again when the survey saw few enough.
   const manyElements =
     (survey?.elements ?? Infinity) > MAX_READABILITY_ELEMENTS && doc.querySelectorAll('*').length > MAX_READABILITY_ELEMENTS;
-  const huge = manyElements || longestTextRun(html) > MAX_READABILITY_TEXT_RUN;
-  const article = huge ? null : readabilityBody(doc);
+  // No run of text is longer than the markup: short pages need no scan.
+  const huge = manyElements || (html.length > MAX_READABILITY_TEXT_RUN && longestTextRun(html) > MAX_READABILITY_TEXT_RUN);
+  const article = huge ? null : readabilityBody(doc, () => cleanDocument(html, url));
   let paragraphs = article ? filterParagraphs(article.paragraphs) : [];
   if (totalLength(paragraphs) < MIN_BODY_CHARS) {
     // Readability mutates the document it reads; after it the heuristic needs a fresh one.
@@ -64,6 +66,13 @@ function fromDocument(html: string, url: string | null): ArticleContent {
   }
   const title = meta.title || stripTitleSuffix(collapseWhitespace(article?.title ?? ''), meta.site);
   return assemble({ ...meta, title }, paragraphs.map((p) => p.text));
+}
+
+/** The document as Readability first gets it: parsed, furniture removed. */
+function cleanDocument(html: string, url: string | null): DomDocument | null {
+  const doc = parseDocument(html, url);
+  if (doc) removeFurniture(doc);
+  return doc;
 }
 
 function fromStrippedTags(html: string, url: string | null): ArticleContent {

@@ -1,5 +1,6 @@
-import type { DomDocument } from './dom.js';
+import { normalizeTree, type DomDocument } from './dom.js';
 import { DOMParser } from 'linkedom';
+import { dropUnreadAttributes } from './unread-attributes.js';
 
 /**
  * Past this many characters (after dropping scripts, styles and comments) a page is cut: no real
@@ -88,6 +89,10 @@ function stripElementsLowered(html: string, tag: string, keep?: (openTag: string
     const closeStart = openEnd < 0 ? -1 : lower.indexOf(close, openEnd);
     const closeEnd = closeStart < 0 ? -1 : lower.indexOf('>', closeStart);
     const end = closeEnd < 0 ? html.length : closeEnd + 1;
+    // `İ` makes the lower-cased copy longer than the markup, so a match can lie past the markup's end; an element
+    // left open there would then be found again and again (the scan used to run until memory ran out). Such a
+    // match is where the scan stops: it never moves forward again.
+    if (end <= pos) break;
     if (keep && openEnd >= 0 && keep(html.slice(start, openEnd + 1))) {
       out += html.slice(pos, end);
     } else {
@@ -126,13 +131,84 @@ export function looksBinary(input: string): boolean {
   return bad / sample.length > 0.05;
 }
 
+/** The elements slimHtml drops (JSON-LD scripts aside), in the order of its passes. */
+const SLIMMED = ['script', 'style', 'svg', 'noscript'] as const;
+
+/** Removes the SLIMMED elements one tag after the other, each pass reading the previous one's result. */
+export function stripSlimmedInPasses(html: string): string {
+  let out = html;
+  for (const tag of SLIMMED) out = stripElements(out, tag, tag === 'script' ? isJsonLd : undefined);
+  return out;
+}
+
+/** Where `<tag` or `</tag` of a SLIMMED tag occurs (any case, as stripElements matches them). */
+const SLIMMED_MARK = /<(\/?)(script|style|svg|noscript)/gi;
+
+/**
+ * stripSlimmedInPasses in one scan and one copy. The passes find the same elements as one scan taking each
+ * `<tag` as it comes, as long as no element found holds a `<tag` or `</tag` of another of the four tags (a
+ * `<style>` inside a `<script>`, a JSON-LD block mentioning `</svg>`...): then nothing removed by one pass can
+ * hide from, or show to, another pass what it would have seen. On any such page, and on pages whose lower-case
+ * copy does not keep offsets (see stripElements), this falls back to the passes.
+ */
+export function stripSlimmed(html: string): string {
+  if (html.includes('\u0130') || html.includes('\u212a')) return stripSlimmedInPasses(html);
+  // Every mark: position, tag (lower case), whether it closes, and for an opening mark whether it is `<tag`
+  // itself rather than the start of a longer name (`<scripts`, `<svg-icon`).
+  const at: number[] = [];
+  const tags: string[] = [];
+  const kinds: number[] = []; // 0: opens, 1: closes, 2: neither (a longer name)
+  SLIMMED_MARK.lastIndex = 0;
+  for (let m = SLIMMED_MARK.exec(html); m; m = SLIMMED_MARK.exec(html)) {
+    const tag = m[2].toLowerCase();
+    const closing = m[1] === '/';
+    at.push(m.index);
+    tags.push(tag);
+    kinds.push(closing ? 1 : /[a-z0-9-]/i.test(html.charAt(m.index + tag.length + 1)) ? 2 : 0);
+  }
+  if (at.length === 0) return html;
+  let out = '';
+  let pos = 0;
+  let h = 0;
+  while (h < at.length) {
+    if (kinds[h] !== 0 || at[h] < pos) {
+      h++;
+      continue;
+    }
+    const start = at[h];
+    const tag = tags[h];
+    const openEnd = html.indexOf('>', start);
+    // The first closing mark of the same tag at or after the end of the opening tag.
+    let closeStart = -1;
+    if (openEnd >= 0) {
+      for (let k = h + 1; k < at.length; k++) {
+        if (kinds[k] === 1 && tags[k] === tag && at[k] >= openEnd) {
+          closeStart = at[k];
+          break;
+        }
+      }
+    }
+    const closeEnd = closeStart < 0 ? -1 : html.indexOf('>', closeStart);
+    const end = closeEnd < 0 ? html.length : closeEnd + 1;
+    // Marks of other tags inside the element: the passes may see it differently.
+    for (let k = h + 1; k < at.length && at[k] < end; k++) {
+      if (tags[k] !== tag && kinds[k] !== 2) return stripSlimmedInPasses(html);
+    }
+    if (tag === 'script' && openEnd >= 0 && isJsonLd(html.slice(start, openEnd + 1))) {
+      out += html.slice(pos, end);
+    } else {
+      out += html.slice(pos, start) + ' ';
+    }
+    pos = end;
+    h++;
+  }
+  return pos === 0 ? html : out + html.slice(pos);
+}
+
 /** Drops what neither text nor metadata need, so the parser sees as little as possible. */
 export function slimHtml(html: string): string {
   let out = stripComments(html);
-  out = stripElements(out, 'script', isJsonLd);
-  out = stripElements(out, 'style');
-  out = stripElements(out, 'svg');
-  out = stripElements(out, 'noscript');
+  out = stripSlimmed(out);
   // A `<` that cannot open a tag is text; escaped (a run of them as one), it spares the parser a
   // quadratic slow path.
   out = out.replace(/<+(?![a-zA-Z/!?])/g, '&lt;');
@@ -227,14 +303,15 @@ export function parseDocument(html: string, url: string | null): DomDocument | n
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   try {
     // The document itself: `parseHTML` would also build its window (a Proxy, in one more WeakMap), unused here.
-    const document = new DOMParser().parseFromString(source, 'text/html') as unknown as DomDocument;
+    // Without the attributes nothing reads: fewer nodes to build (see unread-attributes.ts).
+    const document = new DOMParser().parseFromString(dropUnreadAttributes(source), 'text/html') as unknown as DomDocument;
     const root = document.documentElement;
     if (!root) return null;
     if (!document.head) root.prepend(document.createElement('head'));
     if (!document.body) root.append(document.createElement('body'));
     // The parser can leave runs of sibling text nodes (stray `<`s make one each); Readability is
     // quadratic in those.
-    root.normalize?.();
+    normalizeTree(root);
     if (url) setBase(document, url, /<base/i.test(html));
     return document;
   } catch {

@@ -1,4 +1,4 @@
-import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { ELEMENT_NODE, linkedList, TEXT_NODE, type DomDocument, type DomElement, type DomNode, type Linked } from './dom.js';
 import { Readability } from '@mozilla/readability';
 import { elementToParagraphs, type Paragraph } from './html-to-text.js';
 
@@ -27,6 +27,8 @@ export const MAX_READABILITY_TEXT_RUN = 100_000;
 const CHAR_THRESHOLD = 1;
 
 interface ReadabilityInternals {
+  _grabArticle?: (page?: DomElement | null) => DomElement | null;
+  _postProcessContent?: (articleContent: DomElement) => void;
   _isProbablyVisible?: (node: DomElement) => boolean;
   _getAllNodesWithTag?: (node: DomNode, tagNames: string[]) => ArrayLike<DomElement>;
   _fixRelativeUris?: (articleContent: DomElement) => void;
@@ -76,7 +78,7 @@ function findTagsByWalking(reader: ReadabilityInternals): void {
     if (!node || !tagNames.every((t) => PLAIN_TAG.test(t))) return original.call(this, node, tagNames);
     const wanted = tagNames.map((t) => t.toLowerCase());
     const found: DomElement[] = [];
-    if (node.nodeType !== DOCUMENT_NODE) {
+    if (node.nodeType !== DOCUMENT_NODE || linkedList(node)) {
       collectBelow(node, wanted, found);
       return found;
     }
@@ -94,6 +96,25 @@ function findTagsByWalking(reader: ReadabilityInternals): void {
 
 /** Appends the elements below `root` whose lower-cased name is in `wanted`, in document order. */
 function collectBelow(root: DomNode, wanted: string[], found: DomElement[]): void {
+  const keys = linkedList(root);
+  if (keys) {
+    // Along linkedom's node list; a template's contents are passed over by jumping to its end marker.
+    const { next, end } = keys;
+    const stop = (root as Linked)[end];
+    let node = (root as Linked)[next];
+    while (node !== stop) {
+      if (node.nodeType === ELEMENT_NODE) {
+        const local = (node as unknown as DomElement).localName;
+        if (wanted.includes(local.toLowerCase())) found.push(node as unknown as DomElement);
+        if (local === 'template') {
+          node = node[end];
+          continue;
+        }
+      }
+      node = node[next];
+    }
+    return;
+  }
   let node = root.firstChild;
   while (node) {
     if (node.nodeType === ELEMENT_NODE) {
@@ -146,28 +167,113 @@ function keepUrlsAsWritten(reader: ReadabilityInternals): void {
   };
 }
 
+/** What Readability's snapshot of the body reads as here: a token, never markup. */
+const SNAPSHOT = '\u0000pantau:body-snapshot\u0000';
+
+/** Readability asked to restore its snapshot of the body: the run is abandoned and done again with a real one. */
+class SnapshotWanted extends Error {}
+
+/** Own properties set on elements for the length of one Readability run, removed afterwards. */
+type Stubs = Array<{ el: DomElement; names: string[] }>;
+
+function stub(stubs: Stubs, el: DomElement, props: Record<string, PropertyDescriptor>): void {
+  for (const [name, descriptor] of Object.entries(props)) Object.defineProperty(el, name, { configurable: true, ...descriptor });
+  stubs.push({ el, names: Object.keys(props) });
+}
+
+function unstub(stubs: Stubs): void {
+  for (const { el, names } of stubs) for (const name of names) delete (el as unknown as Record<string, unknown>)[name];
+  stubs.length = 0;
+}
+
 /**
- * Runs Readability on the document (which it mutates) and converts its content element to
- * paragraphs. Returns null when Readability finds nothing or throws.
+ * Readability serialises markup that this stage never reads, each time a walk building a string as long as the
+ * markup on linkedom: before its first pass the whole body (`page.innerHTML`, kept to restore the page for a retry
+ * with relaxed rules), then the article for a debug line built even with debugging off (`"Grabbed: " +
+ * articleContent.innerHTML`), then the article's `textContent` and first paragraph for result fields not used here.
+ * Those reads get placeholders. The body's snapshot is a token: should Readability restore it (its first pass found
+ * no text at all), the run throws SnapshotWanted and the caller runs Readability again, without placeholders, on a
+ * fresh copy of the document, so that the answer is the one Readability gives with a real snapshot.
  */
-export function readabilityBody(doc: DomDocument, charThreshold = CHAR_THRESHOLD): ReadabilityResult | null {
+function skipSerialising(reader: ReadabilityInternals, doc: DomDocument, stubs: Stubs): void {
+  const grab = reader._grabArticle;
+  const post = reader._postProcessContent;
+  if (typeof grab !== 'function' || typeof post !== 'function') return;
+  reader._grabArticle = function (this: unknown, page?: DomElement | null): DomElement | null {
+    // Readability's own default: the body.
+    const target = page ? page : doc.body;
+    const own: Stubs = [];
+    if (target) {
+      stub(own, target, {
+        innerHTML: {
+          get: () => SNAPSHOT,
+          set: () => {
+            throw new SnapshotWanted();
+          },
+        },
+      });
+    }
+    let content: DomElement | null;
+    try {
+      content = grab.call(this, page);
+    } finally {
+      unstub(own);
+    }
+    if (content) stub(stubs, content, { innerHTML: { get: () => '' } });
+    return content;
+  };
+  reader._postProcessContent = function (this: unknown, articleContent: DomElement): void {
+    post.call(this, articleContent);
+    stub(stubs, articleContent, { textContent: { get: () => '' }, getElementsByTagName: { value: () => [] } });
+  };
+}
+
+/**
+ * Runs Readability on the document (which it mutates) and converts its content element to paragraphs. Returns
+ * null when Readability finds nothing or throws. `fresh` gives a new copy of the document as it was handed over
+ * (parsed and cleaned the same way), for the rare page on which Readability wants to start over (see
+ * skipSerialising).
+ */
+export function readabilityBody(
+  doc: DomDocument,
+  fresh: () => DomDocument | null = () => null,
+  charThreshold = CHAR_THRESHOLD,
+): ReadabilityResult | null {
+  const stubs: Stubs = [];
   try {
-    // Readability's typings name the DOM lib's Document, which this Node project does not load.
-    const reader = new Readability(doc as never, {
-      charThreshold,
-      // Only the text is used: stripping class attributes from the result would be wasted work.
-      keepClasses: true,
-      // Hand back the element itself: re-parsing serialised HTML would cost a second parse.
-      serializer: (el: unknown) => el as string,
-    });
-    skipStyleChecks(reader as unknown as ReadabilityInternals);
-    findTagsByWalking(reader as unknown as ReadabilityInternals);
-    keepUrlsAsWritten(reader as unknown as ReadabilityInternals);
-    const article = reader.parse();
-    if (!article || !article.content) return null;
-    const content = article.content as unknown as DomNode;
-    return { paragraphs: elementToParagraphs(content), title: article.title ?? null };
+    return runReadability(doc, charThreshold, stubs);
+  } catch (err) {
+    if (!(err instanceof SnapshotWanted)) return null;
+  } finally {
+    unstub(stubs);
+  }
+  const again = fresh();
+  if (!again) return null;
+  try {
+    return runReadability(again, charThreshold, null);
   } catch {
     return null;
   }
+}
+
+/** One Readability run; `stubs` null runs it with every serialisation it makes (see skipSerialising). */
+function runReadability(doc: DomDocument, charThreshold: number, stubs: Stubs | null): ReadabilityResult | null {
+  // Readability's typings name the DOM lib's Document, which this Node project does not load.
+  const reader = new Readability(doc as never, {
+    charThreshold,
+    // Only the text is used: stripping class attributes from the result would be wasted work.
+    keepClasses: true,
+    // Hand back the element itself: re-parsing serialised HTML would cost a second parse.
+    serializer: (el: unknown) => el as string,
+  });
+  const internals = reader as unknown as ReadabilityInternals;
+  skipStyleChecks(internals);
+  findTagsByWalking(internals);
+  keepUrlsAsWritten(internals);
+  if (stubs) skipSerialising(internals, doc, stubs);
+  const article = reader.parse();
+  if (!article || !article.content) return null;
+  const content = article.content as unknown as DomNode;
+  if (stubs) unstub(stubs);
+  return { paragraphs: elementToParagraphs(content), title: article.title ?? null };
 }
