@@ -3,10 +3,14 @@
  * database of `npm run bench:query` (N generated events, default 1,000,000: the SQLite file and the PostgreSQL schema
  * `pantau_bench_query` it keeps), generating it with that script when missing. Starts `pantau serve` on loopback in
  * a child process, then drives each endpoint with C (default 50) concurrent keep-alive clients for S seconds (default
- * 5) over varied common requests, and prints p50 / p95 / p99 latency and requests per second per endpoint.
+ * 5) over varied common requests, and prints p50 / p95 / p99 latency, requests per second and CPU per request
+ * per endpoint: the server process's (reader threads included) and, on PostgreSQL, the local PostgreSQL server's
+ * (every `postgres` process, from /proc; Linux only). Under closed-loop clients latency is about clients divided by
+ * throughput, so it follows the machine's load; CPU per request does not.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +61,8 @@ async function ensureData(dialect: 'sqlite' | 'postgres'): Promise<void> {
   const options = dialect === 'sqlite' ? { sqlitePath: args.sqlite } : { databaseUrl: pgUrl() };
   if ((await eventCount(options)) === N) return;
   console.log(`${dialect}: generating ${N} events with scripts/bench-query.ts...`);
-  const flags = ['--events', String(N), '--runs', '1', '--sqlite', args.sqlite, '--pg', args.pg, dialect === 'sqlite' ? '--no-pg' : '--no-sqlite'];
+  // --keep: the PostgreSQL schema generated is the one this benchmark then reads.
+  const flags = ['--events', String(N), '--runs', '1', '--keep', '--sqlite', args.sqlite, '--pg', args.pg, dialect === 'sqlite' ? '--no-pg' : '--no-sqlite'];
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-query.ts', ...flags], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('bench-query failed');
 }
@@ -78,6 +83,40 @@ function startServer(dialect: 'sqlite' | 'postgres'): Promise<{ base: string; ch
     });
     child.on('exit', (code) => reject(new Error(`pantau serve exited ${code}: ${err}`)));
   });
+}
+
+/** CPU time (user + system, ms) the processes have used so far, from /proc (Linux; 0 elsewhere). */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone, or no /proc
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** The PostgreSQL server's processes (its backends do the queries' work), when it runs on this machine. */
+function postgresPids(): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -150,15 +189,21 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
   const { base, child, banner } = await startServer(dialect);
   try {
     console.log(`\n${dialect}: ${N} events, ${CLIENTS} clients, ${SECONDS} s per endpoint (${banner.replace(/, listening on.*/, '')})`);
-    console.log(`${'endpoint'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)}  non-200`);
+    console.log(`${'endpoint'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)} ${'cpu/req'.padStart(8)}${dialect === 'postgres' ? ` ${'db/req'.padStart(8)}` : ''}  non-200`);
     for (const [label, make] of CASES) {
       if (args.only && !label.includes(args.only)) continue;
       await drive(base, make, 1); // warm-up, not counted
+      const pg = dialect === 'postgres' ? postgresPids() : [];
+      const [server0, db0] = [cpuMs([child.pid!]), cpuMs(pg)];
       const r = await drive(base, make);
+      const [server, db] = [cpuMs([child.pid!]) - server0, cpuMs(pg) - db0];
       const expected = label.startsWith('400') ? 400 : 200;
       const unexpected = [...r.statuses].filter(([s]) => s !== expected).map(([s, n]) => `${s}×${n}`).join(' ');
       const ms = (p: number) => `${percentile(r.times, p).toFixed(1)} ms`.padStart(8);
-      console.log(`${label.padEnd(34)} ${ms(50)} ${ms(95)} ${ms(99)} ${(r.times.length / r.seconds).toFixed(0).padStart(8)}  ${unexpected || '-'}`);
+      const perReq = (cpu: number) => `${(cpu / r.times.length).toFixed(2)} ms`.padStart(8);
+      console.log(
+        `${label.padEnd(34)} ${ms(50)} ${ms(95)} ${ms(99)} ${(r.times.length / r.seconds).toFixed(0).padStart(8)} ${perReq(server)}${dialect === 'postgres' ? ` ${perReq(db)}` : ''}  ${unexpected || '-'}`,
+      );
     }
   } finally {
     child.kill('SIGTERM');

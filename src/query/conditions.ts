@@ -33,21 +33,12 @@ export function contains(store: Store, column: string, value: string) {
 }
 
 /**
- * Ids of the articles whose title contains the text, and of those an evidence quote of which does (FTS5 trigram
- * on SQLite, pg_trgm on PostgreSQL): two queries, which PostgreSQL runs side by side.
+ * Ids of the events whose articles' titles or evidence quotes contain the text, from `event_search` (FTS5 trigram
+ * phrase on SQLite, pg_trgm on PostgreSQL; see ./text-search.ts for the lookup used when the matches are few).
  */
-function textArticleIds(store: Store, text: string): RawBuilder<{ article_id: string }>[] {
-  if (store.dialect === 'postgres') {
-    return [
-      sql`select a.page_id as article_id from articles a where ${contains(store, 'a.title', text)}`,
-      sql`select ev.article_id from evidence ev where ${contains(store, 'ev.quote', text)}`,
-    ];
-  }
-  const phrase = ftsPhrase(text);
-  return [
-    sql`select a.page_id as article_id from articles a where a.rowid in (select rowid from articles_fts where articles_fts match ${phrase})`,
-    sql`select ev.article_id from evidence ev where ev.rowid in (select rowid from evidence_fts where evidence_fts match ${phrase})`,
-  ];
+function textEventIds(store: Store, text: string): RawBuilder<{ event_id: string | null }> {
+  if (store.dialect === 'postgres') return sql`select s.event_id from event_search s where ${contains(store, 's.body', text)}`;
+  return sql`select s.event_id from event_search s where s.id in (select rowid from event_search_fts where event_search_fts match ${ftsPhrase(text)})`;
 }
 
 /** Ids of the articles of an outlet (source id or site host). */
@@ -93,23 +84,25 @@ export type SemiJoin = (typeof SEMI_JOINS)[number];
 export interface ResolvedIds {
   /** Events matching every filter of `done` (their intersection). */
   ids: string[];
+  /** Each id's event date, when known (a resolved text search reads them): a page can be ordered from them. */
+  dates?: ReadonlyMap<string, string | null>;
   /** The filters these ids stand for (the others stay subqueries). */
   done: ReadonlySet<SemiJoin>;
 }
 
 /**
- * The articles a semi-join filter present in `filters` selects (`source`, `text`): queries of one column,
- * `article_id`, whose union it is; undefined when absent, or for `official`, which selects events directly.
+ * The articles a semi-join filter present in `filters` selects (`source`): queries of one column, `article_id`,
+ * whose union it is; undefined when absent, or for `official` and `text`, which select events directly.
  */
-export function semiJoinArticles(store: Store, filters: Partial<QueryFilters>, kind: SemiJoin): RawBuilder<{ article_id: string }>[] | undefined {
+export function semiJoinArticles(_store: Store, filters: Partial<QueryFilters>, kind: SemiJoin): RawBuilder<{ article_id: string }>[] | undefined {
   if (kind === 'source' && filters.source) return sourceArticleIds(filters.source);
-  if (kind === 'text' && filters.text) return textArticleIds(store, filters.text);
   return undefined;
 }
 
 /** The subquery of a semi-join filter present in `filters` (one column, `event_id`; may repeat ids). */
 export function semiJoinQuery(store: Store, filters: Partial<QueryFilters>, kind: SemiJoin): RawBuilder<{ event_id: string | null }> | undefined {
   if (kind === 'official') return filters.official ? officialEventIds(store, filters.official) : undefined;
+  if (kind === 'text') return filters.text ? textEventIds(store, filters.text) : undefined;
   const queries = semiJoinArticles(store, filters, kind);
   return queries && articleEventIds(store, { queries });
 }

@@ -5,8 +5,7 @@ import type { Store, StoredEvent } from '../store/index.js';
 import { eventRegion, loadEvent } from '../store/index.js';
 import type { EventsTable } from '../store/index.js';
 import type { MeasureType, RegionRef } from '../types/record.js';
-import { SEMI_JOINS } from './conditions.js';
-import { countEvents, pageRows, resolveSemiJoins } from './plan.js';
+import { countEvents, onlyResolved, pageRows, resolveSemiJoins } from './plan.js';
 import type { QueryFilters } from './filters.js';
 
 /** One source (article) of a listed event. */
@@ -112,11 +111,6 @@ export async function sourcesOf(store: Store, ids: string[]): Promise<Map<string
   return out;
 }
 
-/** Whether filters other than the semi-joins (official, source, text) narrow the events. */
-function narrowed(filters: QueryFilters): boolean {
-  return Boolean(filters.regions?.length || filters.province || filters.measures?.length || filters.since || filters.until);
-}
-
 /**
  * Events matching the filters, sorted and paged (`limit`, `offset`), with the total count (up to `TOTAL_CAP` unless
  * `exactTotal`). Events without a date sort last whatever the direction. The page is read off an index where the
@@ -130,7 +124,7 @@ export async function queryEvents(store: Store, filters: QueryFilters, options: 
   // they are the only filters. Otherwise count, alongside reading the page's rows.
   let known: number | undefined;
   if (!more && (ids.length > 0 || filters.offset === 0)) known = filters.offset + ids.length;
-  else if (resolved && SEMI_JOINS.every((k) => !filters[k] || resolved.done.has(k)) && !narrowed(filters)) known = resolved.ids.length;
+  else if (onlyResolved(filters, resolved)) known = resolved.ids.length;
   const [sources, count] = await Promise.all([
     sourcesOf(store, ids),
     known === undefined ? countEvents(store, filters, options.exactTotal ? null : Math.max(1, options.totalCap ?? TOTAL_CAP), resolved) : undefined,

@@ -22,10 +22,10 @@ import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { EventsTable, Store } from '../store/index.js';
 import type { MeasureType } from '../types/record.js';
-import { SEMI_JOINS, articleEventIds, containsPattern, driverConditions, driverId, semiJoinArticles, semiJoinQuery, whereClause } from './conditions.js';
+import { SEMI_JOINS, articleEventIds, driverConditions, driverId, semiJoinArticles, semiJoinQuery, whereClause } from './conditions.js';
 import type { Driver, ResolvedIds, SemiJoin } from './conditions.js';
 import type { QueryFilters } from './filters.js';
-import { rareTrigrams } from './trigrams.js';
+import { textEvents } from './text-search.js';
 
 /**
  * Most event ids a semi-join filter (official, source, text) may match to be read once and passed on as a list;
@@ -35,24 +35,25 @@ export const RESOLVE_CAP = 5000;
 
 /**
  * Reads the events the semi-join filters match (text search, official, outlet) once, instead of in both the
- * listing and the count: their intersection, and which filters it stands for. Undefined when there is no such
- * filter or each matches more than `RESOLVE_CAP` events.
+ * listing and the count: their intersection, and which filters it stands for (with the events' dates when a text
+ * search was resolved). Undefined when there is no such filter or each matches more than `RESOLVE_CAP` events.
  */
 export async function resolveSemiJoins(store: Store, filters: Partial<QueryFilters>): Promise<ResolvedIds | undefined> {
   let ids: Set<string> | undefined;
+  let dates: Map<string, string | null> | undefined;
   const done = new Set<SemiJoin>();
   const distinctIds = async (q: RawBuilder<{ event_id: string | null }>) =>
     (await sql<{ event_id: string }>`select distinct s.event_id from (${q}) s where s.event_id is not null limit ${RESOLVE_CAP + 1}`.execute(store.db)).rows;
   for (const kind of SEMI_JOINS) {
     let found: { event_id: string }[];
     const queries = semiJoinArticles(store, filters, kind);
-    const texts = kind === 'text' && filters.text ? await textArticles(store, filters.text) : undefined;
-    if (texts) {
-      if (texts.length > RESOLVE_CAP) continue;
-      found = texts.length ? await distinctIds(articleEventIds(store, { ids: texts })) : [];
+    if (kind === 'text' && filters.text) {
+      const matches = await textEvents(store, filters.text, RESOLVE_CAP);
+      if (matches.length > RESOLVE_CAP) continue;
+      dates = new Map(matches.map((m) => [m.id, m.event_date]));
+      found = matches.map((m) => ({ event_id: m.id }));
     } else if (queries) {
-      // Articles first (each query at once on PostgreSQL), then their events by id: one plan whatever the planner
-      // would guess of a text search's matches.
+      // Articles first (each query at once on PostgreSQL), then their events by id.
       const lists = await Promise.all(
         queries.map(async (q) => (await sql<{ article_id: string }>`select a.article_id from (${q}) a limit ${RESOLVE_CAP + 1}`.execute(store.db)).rows),
       );
@@ -69,45 +70,15 @@ export async function resolveSemiJoins(store: Store, filters: Partial<QueryFilte
     done.add(kind);
     if (ids.size === 0) break;
   }
-  return ids === undefined ? undefined : { ids: [...ids], done };
+  if (ids === undefined) return undefined;
+  return dates ? { ids: [...ids], done, dates } : { ids: [...ids], done };
 }
 
-/** Candidates read for a text search checked in JavaScript (SQLite) before falling back to the whole lookup. */
-const TEXT_CANDIDATES = 20_000;
-
-/**
- * The ids of the articles whose title or an evidence quote contains `text`, looked up by two rare trigrams of it
- * (see ./trigrams.ts) and checked for the whole text: on PostgreSQL by the same ILIKE, on SQLite in JavaScript
- * (lowercased substring, as the trigram index folds case). Up to `RESOLVE_CAP + 1` ids; undefined when a column
- * has no rare trigram or too many candidates (the caller then looks up every trigram).
- */
-async function textArticles(store: Store, text: string): Promise<string[] | undefined> {
-  const columns = [
-    { column: 'title' as const, table: 'articles', id: 'page_id', fts: 'articles_fts' },
-    { column: 'quote' as const, table: 'evidence', id: 'article_id', fts: 'evidence_fts' },
-  ];
-  const picks = await Promise.all(columns.map((c) => rareTrigrams(store, c.column, text)));
-  if (picks.some((p) => p === undefined)) return undefined;
-  const needle = text.toLowerCase();
-  const lists = await Promise.all(
-    columns.map(async (c, i) => {
-      const [table, id, col] = [sql.table(c.table), sql.ref(`t.${c.id}`), sql.ref(`t.${c.column}`)];
-      if (store.dialect === 'postgres') {
-        // The whole text as a filter the index cannot serve (an expression), the trigrams as conditions it does.
-        const narrow = picks[i]!.map((t) => sql`${col} ilike ${`%${t}%`}`);
-        const rows = await sql<{ article_id: string }>`select ${id} as article_id from ${table} t
-          where ${sql.join(narrow, sql` and `)} and (${col} || '') ilike ${containsPattern(text)} limit ${RESOLVE_CAP + 1}`.execute(store.db);
-        return rows.rows.map((r) => r.article_id);
-      }
-      const match = picks[i]!.map((t) => `"${t}"`).join(' AND ');
-      const rows = await sql<{ article_id: string; t: string }>`select ${id} as article_id, ${col} as t from ${table} t
-        where t.rowid in (select rowid from ${sql.table(c.fts)} where ${sql.table(c.fts)} match ${match}) limit ${TEXT_CANDIDATES + 1}`.execute(store.db);
-      if (rows.rows.length > TEXT_CANDIDATES) return undefined;
-      return rows.rows.filter((r) => (r.t ?? '').toLowerCase().includes(needle)).map((r) => r.article_id);
-    }),
-  );
-  if (lists.some((l) => l === undefined)) return undefined;
-  return [...new Set(lists.flat() as string[])];
+/** Whether the resolved ids are the whole answer: every filter given is a semi-join they stand for. */
+export function onlyResolved(filters: Partial<QueryFilters>, resolved: ResolvedIds | undefined): resolved is ResolvedIds {
+  if (!resolved) return false;
+  if (filters.regions?.length || filters.province || filters.measures?.length || filters.since || filters.until) return false;
+  return SEMI_JOINS.every((k) => !filters[k] || resolved.done.has(k));
 }
 
 /** One ordered, limited read of event ids (and dates). */
@@ -173,9 +144,38 @@ function dateOrder(sort: 'date' | '-date', alias: string) {
  */
 export async function pageRows(store: Store, filters: QueryFilters, resolved?: ResolvedIds): Promise<{ rows: EventsTable[]; more: boolean }> {
   if (resolved?.ids.length === 0) return { rows: [], more: false };
+  if (resolved?.dates && (filters.sort === 'date' || filters.sort === '-date') && onlyResolved(filters, resolved)) {
+    return pageFromDates(store, filters, resolved.ids, resolved.dates);
+  }
   const rows = (await pageQuery(store, filters, resolved).execute(store.db)).rows;
   const more = rows.length > filters.limit;
   return { rows: more ? rows.slice(0, filters.limit) : rows, more };
+}
+
+/**
+ * The page in a date order of events whose dates are known: ordered here as the statements order them (undated
+ * last; ids and ISO dates compare alike as bytes and in any collation), then only the page's rows are read.
+ */
+async function pageFromDates(
+  store: Store,
+  filters: QueryFilters,
+  ids: string[],
+  dates: ReadonlyMap<string, string | null>,
+): Promise<{ rows: EventsTable[]; more: boolean }> {
+  const dir = filters.sort === 'date' ? -1 : 1;
+  const cmp = (a: string, b: string) => (a < b ? -dir : a > b ? dir : 0);
+  const sorted = [...ids].sort((a, b) => {
+    const [da, db] = [dates.get(a) ?? null, dates.get(b) ?? null];
+    if (da !== db) return da === null ? 1 : db === null ? -1 : cmp(da, db);
+    return cmp(a, b);
+  });
+  const page = sorted.slice(filters.offset, filters.offset + filters.limit + 1);
+  const more = page.length > filters.limit;
+  if (more) page.pop();
+  if (page.length === 0) return { rows: [], more };
+  const found = await store.db.selectFrom('events').selectAll().where('id', 'in', page).execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return { rows: page.flatMap((id) => byId.get(id) ?? []), more };
 }
 
 /** The statement `pageRows` runs (exported for plan tests). */

@@ -11,10 +11,10 @@
 import { sql } from 'kysely';
 import type { Store } from '../store/index.js';
 
-/** The text columns searched: articles' titles, evidence quotes. */
-export type TextColumn = 'title' | 'quote';
+/** Text columns sampled: what a search reads (`body` of `event_search`), articles' titles, evidence quotes. */
+export type TextColumn = 'body' | 'title' | 'quote';
 
-const TABLE: Record<TextColumn, string> = { title: 'articles', quote: 'evidence' };
+const TABLE: Record<TextColumn, string> = { body: 'event_search', title: 'articles', quote: 'evidence' };
 
 /** Rows sampled per column. */
 const SAMPLE_ROWS = 2000;

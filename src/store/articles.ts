@@ -9,7 +9,8 @@ import { PageNotFoundError, StoreValidationError } from './errors.js';
 import { assignEventsProgram } from './events/assign.js';
 import { lockRegions } from './events/locks.js';
 import { rowsOf } from './events/steps.js';
-import { runTransaction, runTransactionProgram } from './open.js';
+import { refreshEventSearch } from './events/search.js';
+import { runTransactionProgram } from './open.js';
 import type { Store, TransactionProgram } from './open.js';
 import type {
   ArticlesTable,
@@ -218,8 +219,15 @@ export async function saveArticleRecord(
 ): Promise<void> {
   const save = prepareSave(store, pageId, record, options.extractedAt);
   if (options.group === false) {
-    await runTransaction(store, [save.markDone, ...save.deletes(), ...save.writes], (i, rows) => {
-      if (i === 0 && rows.length === 0) throw new PageNotFoundError(pageId);
+    await runTransactionProgram(store, function* () {
+      if ((yield save.markDone).length === 0) throw new PageNotFoundError(pageId);
+      // The events the earlier record's commitments were in lose its text with them (until it is grouped again).
+      const earlier = yield* rowsOf(
+        store.db.selectFrom('commitments').select('event_id').distinct().where('article_id', '=', pageId).compile(),
+      );
+      for (const q of save.deletes()) yield q;
+      for (const q of save.writes) yield q;
+      yield* refreshEventSearch(store, earlier.flatMap((r) => (r.event_id === null ? [] : [r.event_id])));
     });
     return;
   }

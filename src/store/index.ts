@@ -20,7 +20,7 @@ export { getValidators, putValidators } from './validators.js';
 export type { StoredValidators } from './validators.js';
 export { saveArticleRecord, saveArticleRecords, loadArticleRecord } from './articles.js';
 export type { RecordToSave, SaveRecordOptions } from './articles.js';
-export { assignEvents, eventRegion, loadEvent, regroupAll, resolveEventId } from './events/index.js';
+export { assignEvents, eventRegion, loadEvent, rebuildEventSearch, regroupAll, resolveEventId } from './events/index.js';
 export type { AssignResult, EventSource, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';
 export { pendingPageIds } from './pending.js';
@@ -39,5 +39,6 @@ export type {
   EventCircularsTable,
   EventOfficialsTable,
   PersonsTable,
+  EventSearchTable,
 } from './schema.js';
 export { EXTRACT_STATES, EVIDENCE_OWNERS } from './schema.js';

@@ -3,6 +3,7 @@
  * text ids, integers (booleans as 0/1), ISO dates as text, `double precision`, JSON as text, and the raw page
  * body as a BLOB / bytea (gzip). The DDL lives in ./migrations.
  */
+import type { Generated } from 'kysely';
 
 /** Extraction state of a stored page. */
 export const EXTRACT_STATES = ['pending', 'done', 'failed'] as const;
@@ -236,6 +237,18 @@ export interface PersonsTable {
   spellings: string;
 }
 
+/**
+ * What a text search looks through, one row per event with text (migration 0007): its articles' titles and
+ * evidence quotes joined by newlines, and its date (to order matches without reading the events).
+ */
+export interface EventSearchTable {
+  /** Row number (SQLite: the rowid the FTS5 index refers to). */
+  id: Generated<number>;
+  event_id: string;
+  event_date: string | null;
+  body: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   pages: PagesTable;
@@ -253,4 +266,5 @@ export interface Database {
   event_circulars: EventCircularsTable;
   event_officials: EventOfficialsTable;
   persons: PersonsTable;
+  event_search: EventSearchTable;
 }

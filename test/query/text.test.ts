@@ -9,7 +9,7 @@ import { parseQueryFilters, queryEvents } from '../../src/query/index.js';
 import { semiJoinQuery } from '../../src/query/conditions.js';
 import { resolveSemiJoins } from '../../src/query/plan.js';
 import { rareTrigrams, wordTrigrams } from '../../src/query/trigrams.js';
-import { migrate } from '../../src/store/index.js';
+import { migrate, rebuildEventSearch } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
 import { DIALECTS, createTestDb, postgresAvailable } from '../store/helpers.js';
 import type { TestDb } from '../store/helpers.js';
@@ -72,6 +72,8 @@ async function fill(store: Store): Promise<void> {
       .values(idx.map((i) => ({ id: id('x', i), article_id: id('p', i), owner_kind: 'measure' as const, owner_id: id('m', i), field: 'text', start: 0, end: 10, quote: quote(i) })))
       .execute();
   }
+  // The rows were inserted around the store, which keeps the search table on its own writes.
+  await rebuildEventSearch(store);
 }
 
 describe.each(DIALECTS)('text search by rare trigrams on %s', (dialect: StoreDialect) => {

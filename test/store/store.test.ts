@@ -108,6 +108,7 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
           'event_measures',
           'event_members',
           'event_officials',
+          'event_search',
           'events',
           'evidence',
           'fetch_validators',

@@ -11,6 +11,7 @@ import type { Store, TransactionProgram } from '../open.js';
 import { lockRegions } from './locks.js';
 import { loadMembers, memberContent, membersFromRecord, parseMember, serializeMember } from './members.js';
 import { chunks, exec, rowsOf } from './steps.js';
+import { refreshEventSearch } from './search.js';
 import { writePlan } from './write.js';
 import type { WriteResult } from './write.js';
 
@@ -20,6 +21,8 @@ export interface AssignResult {
   events: Record<string, string>;
   /** New event ids. */
   created: string[];
+  /** Existing events rewritten (their rows replaced). */
+  updated: string[];
   /** Ids merged into another event (now aliases). */
   merged: { from: string; into: string }[];
   /** Ids left without commitments (no longer resolve). */
@@ -168,7 +171,7 @@ export function* assignEventsProgram(
     if (!c) changes.set(region, (c = { upserts: [], removed: [], previous: new Set() }));
     return c;
   };
-  const result: AssignResult = { events: {}, created: [], merged: [], dissolved: [], changed: false };
+  const result: AssignResult = { events: {}, created: [], updated: [], merged: [], dissolved: [], changed: false };
   const keep = new Map<string, string[]>();
   for (const m of current) {
     const old = before.get(m.key);
@@ -207,6 +210,7 @@ export function* assignEventsProgram(
   for (const region of [...changes.keys()].sort()) {
     const written = yield* regroupRegion(store, region, changes.get(region)!, now);
     result.created.push(...written.created);
+    result.updated.push(...written.updated);
     result.merged.push(...written.merged);
     result.dissolved.push(...written.dissolved);
     for (const m of current) {
@@ -218,6 +222,10 @@ export function* assignEventsProgram(
   // An unchanged member whose event was merged by another member's regrouping now belongs to the survivor.
   const into = new Map(result.merged.map((m) => [m.from, m.into]));
   for (const [cid, id] of Object.entries(result.events)) if (into.has(id)) result.events[cid] = into.get(id)!;
+  // The article's text may have changed (or its commitments were re-linked) in events not rewritten above.
+  const written = new Set([...result.created, ...result.updated]);
+  const linked = new Set([...Object.values(result.events), ...stored.map((s) => s.event_id)]);
+  yield* refreshEventSearch(store, [...linked].filter((id) => !written.has(id)));
   return result;
 }
 

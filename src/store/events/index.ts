@@ -9,3 +9,4 @@ export { regroupAll } from './regroup-all.js';
 export type { RegroupAllOptions, RegroupAllResult } from './regroup-all.js';
 export { eventRegion, loadEvent, resolveEventId } from './read.js';
 export type { EventSource, StoredEvent } from './read.js';
+export { rebuildEventSearch } from './search.js';

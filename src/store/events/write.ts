@@ -15,6 +15,7 @@ import type {
   PersonsTable,
 } from '../schema.js';
 import { serializeMember } from './members.js';
+import { refreshEventSearch } from './search.js';
 import { chunks, exec, rowsOf } from './steps.js';
 
 export interface WritePlanOptions {
@@ -236,6 +237,8 @@ export function* writePlan(
   }
 
   yield* recountPersons(store, region, options.recount === 'region' ? null : [...personKeys]);
+  // After the commitments point at their events: the search rows read through them.
+  yield* refreshEventSearch(store, named.map((e) => e.id));
   return result;
 }
 

@@ -9,6 +9,8 @@ import * as m0003 from './0003_events.js';
 import * as m0004 from './0004_search.js';
 import * as m0005 from './0005_page_progress.js';
 import * as m0006 from './0006_listing_indexes.js';
+import * as m0007 from './0007_event_search.js';
+import * as m0008 from './0008_drop_title_quote_search.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -17,6 +19,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_search': m0004,
   '0005_page_progress': m0005,
   '0006_listing_indexes': m0006,
+  '0007_event_search': m0007,
+  '0008_drop_title_quote_search': m0008,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

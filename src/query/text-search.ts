@@ -1,0 +1,61 @@
+/**
+ * Finding the events a text search matches, with their dates, in `event_search` (migration 0007: one row per
+ * event, its articles' titles and evidence quotes joined by newlines): one lookup instead of titles, quotes, their
+ * articles' commitments and then the events to order them.
+ *
+ * A text is looked up by two rare trigrams (./trigrams.ts) and the rows found are checked for the whole text: on
+ * PostgreSQL by the same ILIKE, on SQLite in JavaScript (lowercased substring, as the trigram index folds case).
+ * A text without rare trigrams is looked up whole (FTS5 phrase, ILIKE). A match never spans two titles or quotes:
+ * the text holds no newline (parseQueryFilters refuses control characters).
+ */
+import { sql } from 'kysely';
+import type { Store } from '../store/index.js';
+import { containsPattern, ftsPhrase } from './conditions.js';
+import { rareTrigrams } from './trigrams.js';
+
+/** An event a search matched, with its date (for ordering a page without reading the events). */
+export interface TextMatch {
+  id: string;
+  event_date: string | null;
+}
+
+/** Candidates read for a text search checked in JavaScript (SQLite) before falling back to the whole lookup. */
+const TEXT_CANDIDATES = 20_000;
+
+/**
+ * The events whose articles' titles or evidence quotes contain `text` (case-insensitive), up to `cap + 1` of them
+ * (more than `cap` tells the caller there are too many to list).
+ */
+export async function textEvents(store: Store, text: string, cap: number): Promise<TextMatch[]> {
+  const picks = await rareTrigrams(store, 'body', text);
+  if (store.dialect === 'postgres') {
+    // The whole text as a filter the index cannot serve (an expression), the trigrams as conditions it does.
+    const narrow = picks ? picks.map((t) => sql`s.body ilike ${`%${t}%`}`) : [sql`s.body ilike ${containsPattern(text)}`];
+    const whole = picks ? sql` and (s.body || '') ilike ${containsPattern(text)}` : sql``;
+    return (
+      await sql<TextMatch>`select s.event_id as id, s.event_date from event_search s
+        where ${sql.join(narrow, sql` and `)}${whole} limit ${cap + 1}`.execute(store.db)
+    ).rows;
+  }
+  if (picks) {
+    const match = picks.map((t) => `"${t}"`).join(' AND ');
+    const rows = (
+      await sql<TextMatch & { t: string }>`select s.event_id as id, s.event_date, s.body as t from event_search s
+        where s.id in (select rowid from event_search_fts where event_search_fts match ${match}) limit ${TEXT_CANDIDATES + 1}`.execute(store.db)
+    ).rows;
+    if (rows.length <= TEXT_CANDIDATES) {
+      const needle = text.toLowerCase();
+      const out: TextMatch[] = [];
+      for (const r of rows) {
+        if (!r.t.toLowerCase().includes(needle)) continue;
+        out.push({ id: r.id, event_date: r.event_date });
+        if (out.length > cap) break;
+      }
+      return out;
+    }
+  }
+  return (
+    await sql<TextMatch>`select s.event_id as id, s.event_date from event_search s
+      where s.id in (select rowid from event_search_fts where event_search_fts match ${ftsPhrase(text)}) limit ${cap + 1}`.execute(store.db)
+  ).rows;
+}

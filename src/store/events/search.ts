@@ -1,0 +1,82 @@
+/**
+ * Keeping `event_search` (migration 0007): an event's row holds the titles and evidence quotes of the articles
+ * whose commitments point at it, and its date. Whatever changes those (an article saved again, an event
+ * rewritten, commitments moved) refreshes the rows of the events concerned in the same transaction; an event
+ * deleted takes its row with it (foreign key).
+ */
+import { sql } from 'kysely';
+import type { Store, TransactionProgram } from '../open.js';
+import { runTransactionProgram } from '../open.js';
+import { chunks, exec, rowsOf } from './steps.js';
+
+/**
+ * Separates the parts of a body. A search text cannot hold it (control characters are refused), so a match never
+ * spans two parts: searching the body finds what searching each title and quote finds.
+ */
+export const SEARCH_SEPARATOR = '\n';
+
+/** Rows per insert: bodies can be long, and a statement's size stays modest. */
+const INSERT_ROWS = 100;
+
+/** The body of an event: its distinct non-empty texts, joined. */
+export function searchBody(texts: Iterable<string | null>): string {
+  const parts = new Set<string>();
+  for (const t of texts) if (t) parts.add(t);
+  return [...parts].join(SEARCH_SEPARATOR);
+}
+
+/** Rewrites the `event_search` rows of these events from the tables (none for an event gone or without text). */
+export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): TransactionProgram<void> {
+  const db = store.db;
+  for (const ids of chunks([...new Set(eventIds)].sort())) {
+    if (ids.length === 0) continue;
+    const events = yield* rowsOf(db.selectFrom('events').select(['id', 'event_date']).where('id', 'in', ids).compile());
+    const texts = yield* rowsOf(
+      db
+        .selectFrom('commitments as c')
+        .innerJoin('articles as a', 'a.page_id', 'c.article_id')
+        .select(['c.event_id', 'a.title as t'])
+        .where('c.event_id', 'in', ids)
+        .union(
+          db
+            .selectFrom('commitments as c')
+            .innerJoin('evidence as ev', 'ev.article_id', 'c.article_id')
+            .select(['c.event_id', 'ev.quote as t'])
+            .where('c.event_id', 'in', ids),
+        )
+        .compile(),
+    );
+    const byEvent = new Map<string, string[]>();
+    for (const r of texts) {
+      if (r.event_id === null) continue;
+      const list = byEvent.get(r.event_id);
+      if (list) list.push(r.t);
+      else byEvent.set(r.event_id, [r.t]);
+    }
+    yield* exec(db.deleteFrom('event_search').where('event_id', 'in', ids).compile());
+    const rows = events
+      .map((e) => ({ event_id: e.id, event_date: e.event_date, body: searchBody(byEvent.get(e.id) ?? []) }))
+      .filter((r) => r.body !== '');
+    for (const batch of chunks(rows, INSERT_ROWS)) yield* exec(db.insertInto('event_search').values(batch).compile());
+  }
+}
+
+/**
+ * Rebuilds every `event_search` row from the tables, in one transaction. For data written around the store (bulk
+ * loads such as `npm run bench:query`, test fixtures inserting rows directly); saves and regrouping keep the
+ * table themselves.
+ */
+export async function rebuildEventSearch(store: Store): Promise<void> {
+  const db = store.db;
+  const pg = store.dialect === 'postgres';
+  const nl = pg ? sql`E'\\n'` : sql`char(10)`;
+  const agg = pg ? sql`string_agg(distinct x.t, ${nl})` : sql`group_concat(x.t, ${nl})`;
+  const texts = sql`select c.event_id, a.title as t from commitments c join articles a on a.page_id = c.article_id where c.event_id is not null
+    union select c.event_id, ev.quote as t from commitments c join evidence ev on ev.article_id = c.article_id where c.event_id is not null`;
+  await runTransactionProgram(store, function* () {
+    yield sql`delete from event_search`.compile(db);
+    yield sql`insert into event_search (event_id, event_date, body)
+      select e.id, e.event_date, b.body from events e join (select x.event_id, ${agg} as body from (${texts}) x
+        where x.t is not null and x.t <> '' group by x.event_id) b on b.event_id = e.id`.compile(db);
+  });
+}
