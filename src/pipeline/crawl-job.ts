@@ -36,9 +36,12 @@ const MAX_FAILURES_REPORTED = 20;
 
 function tallyEvent(t: CrawlTally, e: CrawlProgressEvent): void {
   switch (e.type) {
+    case 'queued':
+      t.queued += e.count;
+      break;
     case 'discovered':
-      t.discovered += e.count;
-      t.queued += e.queued;
+      t.discovered = e.count;
+      t.queued = e.queued;
       break;
     case 'skipped':
       t.skipped += 1;

@@ -7,8 +7,8 @@ import { articleRegExp } from '../url/article.js';
 import { fetchDiscovery } from '../discovery/fetch.js';
 import { discover, type DiscoveryFetchExtra, type ReadResource } from './discover.js';
 import { CrawlConfigError, CrawlStorageError } from './errors.js';
-import { fetchArticles } from './fetch-articles.js';
-import { Frontier } from './frontier.js';
+import { startFetching } from './fetch-articles.js';
+import { Frontier, type FrontierEntry } from './frontier.js';
 import { hostOnSite, onSiteOf } from './hosts.js';
 import { resolveOptions, type CrawlOptions } from './options.js';
 import { HostGate } from './politeness.js';
@@ -73,19 +73,46 @@ export async function crawlSource(source: Source, ports: CrawlPorts, options: Cr
   const robots = new RobotsCache((url) => fetch(url, { accept: ROBOTS_ACCEPT }), gate, opts.userAgent, opts.maxCrawlDelay, recorder);
   const frontier = new Frontier(source, onSite, recorder, opts.since);
 
+  const check = (url: string) => robots.check(url);
+  // Articles are fetched while discovery goes on (see Frontier.takeEarly), so a source's first pages are stored
+  // (and extracted) before its last listing page is read.
+  const fetcher = startFetching({ source, options: opts, gate, robots, onSite, ports, recorder, stop, fatal });
+  const handOver = (entries: FrontierEntry[]) => {
+    if (entries.length === 0) return;
+    recorder.emit({ type: 'queued', count: entries.length });
+    fetcher.add(entries);
+  };
   try {
-    const resources = await discover({ source, options: opts, frontier, robots, onSite, fetch, ports, recorder, signal: stop.signal });
-    if (!stop.signal.aborted) {
-      const chosen = await frontier.select(opts.maxPages, (url) => robots.check(url));
-      recorder.emit({ type: 'discovered', count: recorder.stats.discovered, queued: chosen.length });
-      await fetchArticles(chosen, { source, options: opts, gate, robots, onSite, ports, recorder, stop, fatal });
+    let resources: ReadResource[];
+    try {
+      resources = await discover({
+        source,
+        options: opts,
+        frontier,
+        robots,
+        onSite,
+        fetch,
+        ports,
+        recorder,
+        signal: stop.signal,
+        onEntries: async () => {
+          if (!stop.signal.aborted) handOver(await frontier.takeEarly(opts.maxPages, check));
+        },
+      });
+      if (!stop.signal.aborted) {
+        handOver(await frontier.select(opts.maxPages, check));
+        recorder.emit({ type: 'discovered', count: recorder.stats.discovered, queued: recorder.stats.queued });
+      }
+    } catch (err) {
+      // Discovery failed (a storage port): the fetches under way stop too.
+      stop.abort(err);
+      throw err;
+    } finally {
+      // The fetches under way end before the crawl returns or throws.
+      await fetcher.finish();
     }
     if (fatalError) throw fatalError;
     if (!stop.signal.aborted) await storeValidators(resources, frontier, ports, recorder);
-  } catch (err) {
-    // A storage error may surface from discovery (knownUrls) as well as from the fetcher.
-    if (err instanceof CrawlStorageError) stop.abort(err);
-    throw err;
   } finally {
     opts.signal?.removeEventListener('abort', onUserAbort);
     recorder.stats.requests = gate.requests;

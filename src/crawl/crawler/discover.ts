@@ -48,6 +48,8 @@ export interface DiscoveryDeps {
   ports: CrawlPorts;
   recorder: StatsRecorder;
   signal: AbortSignal;
+  /** Called after each batch of article URLs is added to the frontier and checked against the store. */
+  onEntries?: () => Promise<void>;
 }
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
@@ -119,6 +121,7 @@ export async function discover(deps: DiscoveryDeps): Promise<ReadResource[]> {
     } catch (err) {
       throw new CrawlStorageError(source.id, 'knownUrls', undefined, err);
     }
+    await deps.onEntries?.();
   };
 
   const readSitemap = async (url: string, depth: number): Promise<ReadResource> => {

@@ -29,7 +29,9 @@ export type ResourceKind = 'robots' | 'sitemap' | 'feed' | 'listing';
 export type CrawlProgressEvent =
   /** A discovery resource was read (or not: `error`; or unchanged: `notModified`). */
   | { type: 'discovery'; kind: ResourceKind; url: string; status: number; found: number; notModified?: boolean; error?: string }
-  /** Discovery is over: `count` distinct article URLs found, `queued` of them will be fetched. */
+  /** `count` more article URLs handed to the fetcher (while discovery goes on, and once it is over). */
+  | { type: 'queued'; count: number }
+  /** Discovery is over: `count` distinct article URLs found, `queued` of them fetched (in all, this run). */
   | { type: 'discovered'; count: number; queued: number }
   | { type: 'skipped'; url: string; reason: SkipReason; detail: string }
   /** A response for an article URL (every attempt and redirect hop). */

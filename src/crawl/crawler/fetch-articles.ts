@@ -19,7 +19,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Configuration, HttpCrawler, Log, LogLevel, MemoryStorage } from 'crawlee';
-import type { HttpCrawlingContext, RequestOptions } from 'crawlee';
+import type { HttpCrawlingContext, RequestOptions, RequestQueue } from 'crawlee';
+import { FetchQueue } from './fetch-queue.js';
 import { isAcceptableMediaType } from '../../input/http.js';
 import type { FetchedPage } from '../../types/page.js';
 import type { Source } from '../../types/source.js';
@@ -107,13 +108,26 @@ function describeError(err: unknown, timeoutMs: number): string {
   }
 }
 
-export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): Promise<void> {
+/** Fetches frontier entries as they are handed over; see `startFetching`. */
+export interface ArticleFetcher {
+  /** Queues entries (already marked `queued`) for fetching; they start at once, in the order given. */
+  add(entries: readonly FrontierEntry[]): void;
+  /**
+   * Says no more entries will come and resolves once every queued one is dealt with (saved, failed or, after a
+   * stop, left `unfinished`).
+   */
+  finish(): Promise<void>;
+}
+
+/**
+ * Starts an article fetcher: entries added are fetched while more may still come, so that a crawl fetches the
+ * articles discovery has found while discovery goes on. Crawlee starts with the first entry (an empty crawl
+ * never builds a crawler).
+ */
+export function startFetching(deps: FetchDeps): ArticleFetcher {
   const { source, options, gate, recorder, stop } = deps;
-  if (entries.length === 0 || stop.signal.aborted) {
-    for (const e of entries) e.state = 'unfinished';
-    return;
-  }
-  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const byKey = new Map<string, FrontierEntry>();
+  const queue = new FetchQueue();
   const captures = new WeakMap<object, BodyCapture>();
   const stats = recorder.stats;
 
@@ -200,7 +214,8 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
       uniqueKey: `${data.key} (redirect ${data.hop + 1})`,
       userData: { key: data.key, hop: data.hop + 1, chain, transient: 0, retryAfter: 0 } satisfies RequestData,
     };
-    await crawler.addRequests([next], { forefront: true });
+    queue.push([next], true);
+    crawler.autoscaledPool?.notify();
   };
 
   const handle = async (ctx: HttpCrawlingContext) => {
@@ -315,7 +330,74 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     });
   };
 
-  // A private in-memory storage: nothing is written to ./storage, and concurrent crawls do not share a queue.
+  let crawler!: HttpCrawler<HttpCrawlingContext>;
+  let run: Promise<unknown> | undefined;
+  let runError: unknown;
+  const onStop = () => {
+    for (const controller of inFlight.values()) controller.abort(stop.signal.reason);
+    crawler?.stop('pantau: crawl stopped');
+  };
+  const httpClient = new NodeHttpClient({ maxSocketsPerHost: Math.max(8, options.concurrency * 2) });
+
+  const start = () => {
+    crawler = buildCrawler(deps, queue, httpClient, { handle, beforeRetry, failed, beforeRequest, afterResponse });
+    stop.signal.addEventListener('abort', onStop, { once: true });
+    // Caught here and rethrown by finish(): a crawler failing before finish() is called must not be unhandled.
+    run = crawler.run().catch((err: unknown) => {
+      runError = err;
+    });
+  };
+
+  return {
+    add(entries) {
+      if (entries.length === 0) return;
+      for (const e of entries) {
+        if (stop.signal.aborted) {
+          e.state = 'unfinished';
+          continue;
+        }
+        byKey.set(e.key, e);
+        queue.push([
+          {
+            url: e.fetchUrl,
+            uniqueKey: e.key,
+            userData: { key: e.key, hop: 0, chain: [e.fetchUrl], transient: 0, retryAfter: 0 } satisfies RequestData,
+          },
+        ]);
+      }
+      if (stop.signal.aborted) return;
+      if (!run) start();
+      else crawler.autoscaledPool?.notify();
+    },
+    async finish() {
+      queue.close();
+      try {
+        if (run) {
+          crawler.autoscaledPool?.notify();
+          await run;
+          if (runError) throw runError;
+        }
+      } finally {
+        stop.signal.removeEventListener('abort', onStop);
+        httpClient.close();
+      }
+      for (const e of byKey.values()) if (e.state === 'queued') e.state = 'unfinished';
+    },
+  };
+}
+
+interface Handlers {
+  handle: (ctx: HttpCrawlingContext) => Promise<void>;
+  beforeRetry: (ctx: HttpCrawlingContext, error: Error) => void;
+  failed: (ctx: HttpCrawlingContext, error: Error) => Promise<void>;
+  beforeRequest: (ctx: HttpCrawlingContext, gotOptions: Record<string, unknown>) => Promise<void>;
+  afterResponse: (ctx: HttpCrawlingContext) => void;
+}
+
+function buildCrawler(deps: FetchDeps, queue: FetchQueue, httpClient: NodeHttpClient, h: Handlers): HttpCrawler<HttpCrawlingContext> {
+  const { source, options, gate, recorder } = deps;
+  // A private in-memory storage: nothing is written to ./storage, and concurrent crawls share nothing. The
+  // requests themselves live in `queue`, not in a storage client.
   const config = new Configuration({
     persistStorage: false,
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
@@ -324,22 +406,24 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     systemInfoIntervalMillis: 3_600_000,
   });
   const maxWaitMs = options.concurrency * Math.max(...gate.intervals.values(), gate.baseIntervalMs) + options.maxRetryAfterMs + options.retryDelayMs * 2 ** options.retries;
-  const httpClient = new NodeHttpClient({ maxSocketsPerHost: Math.max(8, options.concurrency * 2) });
-  const crawler = new HttpCrawler(
+  return new HttpCrawler(
     {
+      // Crawlee 3.18 takes an IRequestManager as `requestManager`, but its option check still refuses that key;
+      // as `requestQueue` (checked for fetchNextRequest and addRequest) it becomes the request manager all the same.
+      requestQueue: queue as unknown as RequestQueue,
       httpClient,
-      requestHandler: handle,
-      errorHandler: beforeRetry,
+      requestHandler: h.handle,
+      errorHandler: h.beforeRetry,
       failedRequestHandler: async (ctx, error) => {
         try {
-          await failed(ctx, error);
+          await h.failed(ctx, error);
         } catch (err) {
           // A throw here would terminate Crawlee; nothing may, short of the storage errors handled in save().
           recorder.fail((ctx.request.userData as RequestData).key, `internal error: ${(err as Error).message}`, 0);
         }
       },
-      preNavigationHooks: [beforeRequest as (ctx: HttpCrawlingContext, gotOptions: unknown) => Promise<void>],
-      postNavigationHooks: [afterResponse],
+      preNavigationHooks: [h.beforeRequest as (ctx: HttpCrawlingContext, gotOptions: unknown) => Promise<void>],
+      postNavigationHooks: [h.afterResponse],
       useSessionPool: false,
       persistCookiesPerSession: false,
       maxRequestRetries: options.retries + options.retryAfterRetries + 1,
@@ -361,23 +445,4 @@ export async function fetchArticles(entries: FrontierEntry[], deps: FetchDeps): 
     },
     config,
   );
-
-  const onStop = () => {
-    for (const controller of inFlight.values()) controller.abort(stop.signal.reason);
-    crawler.stop('pantau: crawl stopped');
-  };
-  stop.signal.addEventListener('abort', onStop, { once: true });
-  try {
-    await crawler.run(
-      entries.map((e): RequestOptions => ({
-        url: e.fetchUrl,
-        uniqueKey: e.key,
-        userData: { key: e.key, hop: 0, chain: [e.fetchUrl], transient: 0, retryAfter: 0 } satisfies RequestData,
-      })),
-    );
-  } finally {
-    stop.signal.removeEventListener('abort', onStop);
-    httpClient.close();
-  }
-  for (const e of entries) if (e.state === 'queued') e.state = 'unfinished';
 }

@@ -39,6 +39,9 @@ export interface FrontierEntry {
 }
 
 /** File extensions that are never HTML pages: skipped without a request. */
+/** robots.txt's verdict on a URL. */
+export type RobotsCheck = (url: string) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
+
 const BINARY_EXT = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|m4a|mov|avi|mkv|webm|wav|ogg|apk|exe|dmg|iso)$/i;
 
 export class Frontier {
@@ -46,6 +49,12 @@ export class Frontier {
   /** Every spelling seen (fragment dropped), so that each is reported at most once. */
   private readonly spellings = new Set<string>();
   private unchecked: FrontierEntry[] = [];
+  /** Entries added since the last `takeEarly` (checked against the store by then). */
+  private untaken: FrontierEntry[] = [];
+  /** Entries handed to the fetcher so far (`takeEarly` and `select`). */
+  private queued = 0;
+  /** Early hand-over is over for this run: more was found than `maxPages` allows. */
+  private earlyOver = false;
   private readonly pattern: RegExp;
 
   constructor(
@@ -89,6 +98,7 @@ export class Frontier {
       entry = { key, fetchUrl: slash ? `${key.replace(/(\?|$)/, '/$1')}` : key, resources: [], order: this.entries.size, state: 'new' };
       this.entries.set(key, entry);
       this.unchecked.push(entry);
+      this.untaken.push(entry);
       this.recorder.stats.discovered++;
     }
     entry.date = laterDate(entry.date, date);
@@ -122,46 +132,81 @@ export class Frontier {
   }
 
   /**
-   * Chooses what to fetch: drops old and binary URLs and those robots.txt disallows, then takes the newest
-   * `maxPages` (dated URLs newest first, then undated ones in discovery order); the rest is skipped as `limit`.
+   * Why an entry is not to be fetched, marking it (`old` aside: a later resource may still date it within
+   * `since`, so an old entry is only marked by `select`); undefined when it may be fetched.
    */
-  async select(
-    maxPages: number,
-    robots: (url: string) => Promise<{ allowed: true } | { allowed: false; reason: string }>,
-  ): Promise<FrontierEntry[]> {
+  private async verdict(e: FrontierEntry, robots: RobotsCheck): Promise<'old' | 'skip' | undefined> {
+    if (this.isOld(e)) return 'old';
+    if (BINARY_EXT.test(new URL(e.fetchUrl).pathname)) {
+      e.state = 'not-html';
+      this.recorder.skip(e.key, 'not-html', 'not an HTML page (file extension)');
+      return 'skip';
+    }
+    const v = await robots(e.fetchUrl);
+    if (!v.allowed) {
+      e.state = 'robots';
+      this.recorder.skip(e.key, 'robots', v.reason);
+      return 'skip';
+    }
+    return undefined;
+  }
+
+  /**
+   * While discovery goes on: the entries found since the last call (and checked against the store) that may be
+   * fetched now, marked `queued` — as long as everything fetchable found so far fits in `maxPages`, in which
+   * case `select` would choose all of it anyway. Once discovery has found more than that, returns nothing more
+   * for the run: the choice of the newest waits for `select`, over what is left of the budget.
+   */
+  async takeEarly(maxPages: number, robots: RobotsCheck): Promise<FrontierEntry[]> {
+    const batch = this.untaken;
+    this.untaken = [];
+    if (this.earlyOver) return [];
+    const ready: FrontierEntry[] = [];
+    for (const e of batch) {
+      if (e.state !== 'new') continue;
+      if ((await this.verdict(e, robots)) === undefined) ready.push(e);
+    }
+    if (this.queued + ready.length > maxPages) {
+      this.earlyOver = true;
+      return [];
+    }
+    for (const e of ready) e.state = 'queued';
+    this.queued += ready.length;
+    this.recorder.stats.queued = this.queued;
+    return ready;
+  }
+
+  /**
+   * Chooses what else to fetch once discovery is over: drops old and binary URLs and those robots.txt
+   * disallows, then takes the newest of the rest for what `takeEarly` left of `maxPages` (dated URLs newest
+   * first, then undated ones in discovery order); the rest is skipped as `limit`.
+   */
+  async select(maxPages: number, robots: RobotsCheck): Promise<FrontierEntry[]> {
+    this.untaken = [];
+    this.earlyOver = true;
     const candidates: FrontierEntry[] = [];
     for (const e of this.entries.values()) {
       if (e.state !== 'new') continue;
-      if (this.isOld(e)) {
+      const v = await this.verdict(e, robots);
+      if (v === 'old') {
         e.state = 'old';
         this.recorder.skip(e.key, 'old', `dated ${e.date}, before ${this.since}`);
-        continue;
-      }
-      if (BINARY_EXT.test(new URL(e.fetchUrl).pathname)) {
-        e.state = 'not-html';
-        this.recorder.skip(e.key, 'not-html', 'not an HTML page (file extension)');
-        continue;
-      }
-      const verdict = await robots(e.fetchUrl);
-      if (!verdict.allowed) {
-        e.state = 'robots';
-        this.recorder.skip(e.key, 'robots', verdict.reason);
-        continue;
-      }
-      candidates.push(e);
+      } else if (v === undefined) candidates.push(e);
     }
     candidates.sort((a, b) => {
       const da = a.date ?? '';
       const db = b.date ?? '';
       return da !== db ? (da < db ? 1 : -1) : a.order - b.order;
     });
-    const chosen = candidates.slice(0, maxPages);
+    const budget = Math.max(0, maxPages - this.queued);
+    const chosen = candidates.slice(0, budget);
     for (const e of chosen) e.state = 'queued';
-    for (const e of candidates.slice(maxPages)) {
+    for (const e of candidates.slice(budget)) {
       e.state = 'limit';
       this.recorder.skip(e.key, 'limit', `beyond maxPages (${maxPages})`);
     }
-    this.recorder.stats.queued = chosen.length;
+    this.queued += chosen.length;
+    this.recorder.stats.queued = this.queued;
     return chosen;
   }
 
