@@ -17,7 +17,7 @@
  * Options:
  *   --articles N         articles on the generated site (default 5000)
  *   --extract-workers N  extraction worker processes (default 1)
- *   --concurrency N      extraction jobs at once per worker process (default 2, the config default)
+ *   --concurrency N      extraction jobs at once per worker process (default: the config default, 8)
  *   --in-process N       extraction jobs in the crawling process as well, like `pantau crawl --workers N`
  *                        (default 0 with worker processes, else --concurrency)
  *   --redis-url URL      use this Redis (default: a private redis-server in a temporary directory, so
@@ -40,7 +40,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { resolveConfig } from '../src/config/index.js';
+import { DEFAULT_CONFIG, resolveConfig } from '../src/config/index.js';
 import { extract } from '../src/extract/index.js';
 import { extractionProgress, openPipeline, runCrawl, storeCrawlPorts } from '../src/pipeline/index.js';
 import type { CrawlRunStatus, Pipeline } from '../src/pipeline/index.js';
@@ -67,7 +67,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 5000, workers: 1, concurrency: 2, inProcess: undefined, redisUrl: undefined, baseline: true, probe: true, json: false, profile: undefined };
+  const args: Args = { articles: 5000, workers: 1, concurrency: DEFAULT_CONFIG.concurrency, inProcess: undefined, redisUrl: undefined, baseline: true, probe: true, json: false, profile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {

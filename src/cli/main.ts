@@ -73,7 +73,7 @@ withPipelineOptions(
     .option('--since <date>', 'skip articles dated before this day (YYYY-MM-DD), when the sitemap, feed or listing dates them')
     .option('--max-pages <n>', 'article pages fetched per outlet [$PANTAU_MAX_PAGES, default 1000]')
     .option('--politeness <ms>', 'minimum ms between requests to one host; robots.txt Crawl-delay wins when larger [$PANTAU_POLITENESS_MS, default 1000]')
-    .option('-w, --workers <n>', 'extraction jobs run in this process at once; 0 leaves extraction to `pantau worker` [default: concurrency, 2]')
+    .option('-w, --workers <n>', 'extraction jobs run in this process at once; 0 leaves extraction to `pantau worker` [default: concurrency, 8]')
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {
@@ -85,7 +85,7 @@ withPipelineOptions(
   program
     .command('worker')
     .description('process crawl and extraction jobs until SIGTERM/SIGINT (run any number of them)')
-    .option('-c, --concurrency <n>', 'extraction jobs at once [$PANTAU_CONCURRENCY, default 2]')
+    .option('-c, --concurrency <n>', 'extraction jobs at once [$PANTAU_CONCURRENCY, default 8]')
     .option('--queues <names>', 'comma-separated queues to work: crawl,extract', 'crawl,extract')
     .option('--politeness <ms>', 'for crawl jobs without their own: ms between requests to one host [default 1000]')
     .option('--lock-ms <ms>', 'how long a job stays claimed without renewal; a crashed worker\'s jobs are retried after it [$PANTAU_LOCK_MS, default 30000]')
@@ -133,7 +133,7 @@ withPipelineOptions(
     .option('--articles <n>', 'articles on the demo site', '300')
     .option('--port <n>', 'first port of the demo outlets (then the next five)', '47300')
     .option('--politeness <ms>', 'ms between requests to one host [default 250 for the demo]')
-    .option('-w, --workers <n>', 'extraction jobs run in this process at once [default 2]')
+    .option('-w, --workers <n>', 'extraction jobs run in this process at once [default: concurrency, 8]')
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {

@@ -23,7 +23,12 @@ export interface PantauConfig {
   politenessMs: number;
   /** Article pages fetched per source and crawl. Env `PANTAU_MAX_PAGES`. Default 1000. */
   maxPages: number;
-  /** Extraction jobs run at once by one worker process. Env `PANTAU_CONCURRENCY`. Default 2. */
+  /**
+   * Extraction jobs run at once by one worker process. Env `PANTAU_CONCURRENCY`. Default 8: extraction is
+   * synchronous, so jobs do not run in parallel within a process; having several in hand lets the worker commit
+   * the records of those finishing together in one transaction (about 12% less CPU per page than 2 in
+   * bench:pipeline) and keeps the next job at hand while one is being stored.
+   */
   concurrency: number;
   /** Responses larger than this many bytes are abandoned while downloading. Env `PANTAU_MAX_BODY_BYTES`. Default 10 MB. */
   maxBodyBytes: number;
@@ -40,7 +45,7 @@ export const DEFAULT_CONFIG: Readonly<PantauConfig> = Object.freeze({
   queuePrefix: 'pantau',
   politenessMs: 1000,
   maxPages: 1000,
-  concurrency: 2,
+  concurrency: 8,
   maxBodyBytes: 10 * 1024 * 1024,
   lockDurationMs: 30_000,
   userAgent: defaultUserAgent(),
