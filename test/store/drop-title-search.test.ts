@@ -2,13 +2,13 @@
  * Migration 0008 on SQLite and PostgreSQL: drops 0004's title and quote search indexes (which no query reads
  * since 0007), so saving a record no longer writes them; `down` builds them again over the rows present.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArticleRecord, savePage } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
-import { InCodeMigrationProvider } from '../../src/store/migrations/index.js';
 import { MALTENG, record } from '../group/fixtures.js';
-import { DIALECTS, createTestDb, postgresAvailable } from './helpers.js';
+import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from './helpers.js';
 import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
@@ -35,8 +35,7 @@ describe.each(DIALECTS)('migration 0008 on %s', (dialect: StoreDialect) => {
     if (skip) return;
     tdb = await createTestDb(dialect);
     store = tdb.open();
-    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0].s : undefined;
-    migrator = new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
+    migrator = await migratorFor(store);
     expect((await migrator.migrateTo('0007_event_search')).error).toBeUndefined();
   });
   afterAll(async () => {

@@ -4,16 +4,14 @@
  * tables gives), read by text search with the same results as looking through titles and quotes, and safe with
  * inputs that look like SQL, LIKE or FTS5 syntax.
  */
-import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryParamError, parseQueryFilters, queryEvents } from '../../src/query/index.js';
 import { assignEvents, rebuildEventSearch, regroupAll, saveArticleRecord, savePage } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
-import { InCodeMigrationProvider } from '../../src/store/migrations/index.js';
 import type { ArticleRecord } from '../../src/types/record.js';
 import { MALTENG, AMBON, record } from '../group/fixtures.js';
 import type { Report } from '../group/fixtures.js';
-import { DIALECTS, createTestDb, postgresAvailable } from './helpers.js';
+import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from './helpers.js';
 import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
@@ -63,8 +61,7 @@ describe.each(DIALECTS)('event_search on %s', (dialect: StoreDialect) => {
     if (skip) return;
     tdb = await createTestDb(dialect);
     store = tdb.open();
-    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0].s : undefined;
-    const migrator = new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
+    const migrator = await migratorFor(store);
     expect((await migrator.migrateTo('0006_listing_indexes')).error).toBeUndefined();
   });
   afterAll(async () => {
@@ -73,8 +70,7 @@ describe.each(DIALECTS)('event_search on %s', (dialect: StoreDialect) => {
 
   it.skipIf(skip)('is filled from the events present when the migration runs', async () => {
     // Saved with the table in place, then 0007 rolled back (the table dropped) and applied over those events.
-    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0].s : undefined;
-    const migrator = new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
+    const migrator = await migratorFor(store);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     for (const r of reports.slice(0, 3)) await save(r);
     const saved = await snapshot(store);

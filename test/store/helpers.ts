@@ -6,10 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { generateDemoSite } from '../../src/demo-site/index.js';
 import { extract } from '../../src/extract/index.js';
 import { openStore } from '../../src/store/index.js';
+import { InCodeMigrationProvider } from '../../src/store/migrations/index.js';
 import type { Store, StoreDialect, StoreOptions } from '../../src/store/index.js';
 import type { ArticleRecord } from '../../src/types/record.js';
 
@@ -33,6 +35,15 @@ export async function postgresAvailable(): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/**
+ * A Kysely migrator over the store's migrations, for tests that move a database to a given migration. On
+ * PostgreSQL its bookkeeping table lives in the test's own schema (the connection's current schema).
+ */
+export async function migratorFor(store: Store): Promise<Migrator> {
+  const schema = store.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0].s : undefined;
+  return new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
 }
 
 export interface TestDb {

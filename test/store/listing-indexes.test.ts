@@ -3,11 +3,11 @@
  * database holding events it fills the summary from them, its triggers keep it, and it rolls back to 0003's
  * indexes and forward again.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
+import type { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InCodeMigrationProvider } from '../../src/store/migrations/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
-import { DIALECTS, createTestDb, postgresAvailable } from './helpers.js';
+import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from './helpers.js';
 import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
@@ -63,8 +63,7 @@ describe.each(DIALECTS)('migration 0006 on %s', (dialect: StoreDialect) => {
     if (skip) return;
     tdb = await createTestDb(dialect);
     store = tdb.open();
-    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0].s : undefined;
-    migrator = new Migrator({ db: store.db, provider: new InCodeMigrationProvider(), migrationTableSchema: schema });
+    migrator = await migratorFor(store);
   });
   afterAll(async () => {
     if (!skip) await tdb.cleanup();

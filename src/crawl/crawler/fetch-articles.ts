@@ -351,21 +351,18 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
   return {
     add(entries) {
       if (entries.length === 0) return;
-      for (const e of entries) {
-        if (stop.signal.aborted) {
-          e.state = 'unfinished';
-          continue;
-        }
-        byKey.set(e.key, e);
-        queue.push([
-          {
-            url: e.fetchUrl,
-            uniqueKey: e.key,
-            userData: { key: e.key, hop: 0, chain: [e.fetchUrl], transient: 0, retryAfter: 0 } satisfies RequestData,
-          },
-        ]);
+      if (stop.signal.aborted) {
+        for (const e of entries) e.state = 'unfinished';
+        return;
       }
-      if (stop.signal.aborted) return;
+      for (const e of entries) byKey.set(e.key, e);
+      queue.push(
+        entries.map((e): RequestOptions => ({
+          url: e.fetchUrl,
+          uniqueKey: e.key,
+          userData: { key: e.key, hop: 0, chain: [e.fetchUrl], transient: 0, retryAfter: 0 } satisfies RequestData,
+        })),
+      );
       if (!run) start();
       else crawler.autoscaledPool?.notify();
     },

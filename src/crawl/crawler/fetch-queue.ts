@@ -1,5 +1,6 @@
 /**
- * The article fetcher's request queue: an in-memory `IRequestManager` handed to Crawlee as its `requestManager`.
+ * The article fetcher's request queue: an in-memory `IRequestManager` that Crawlee fetches its requests from
+ * (handed over as `requestQueue`; see fetch-articles.ts).
  *
  * Why not Crawlee's own RequestQueue: a crawl's queue lives for one run in one process (the frontier and the
  * store are the durable state), and the general-purpose queue pays on every request for what this one does not
@@ -58,7 +59,7 @@ export class FetchQueue implements IRequestManager {
     return this.front.length + this.back.length - this.head;
   }
 
-  /** Resolves when the queue has a request waiting or is finished. */
+  /** Lets the iterators waiting for a request (or for the end) look again. */
   private wake(): void {
     for (const w of this.waiters.splice(0)) w();
   }

@@ -7,6 +7,7 @@ import { articleRegExp } from '../url/article.js';
 import { tryCanonicalUrl } from '../url/canonical.js';
 import { laterDate } from '../discovery/dates.js';
 import type { OnSite } from './hosts.js';
+import type { RobotsVerdict } from './robots-cache.js';
 import type { StatsRecorder } from './stats.js';
 
 export type EntryState =
@@ -38,10 +39,10 @@ export interface FrontierEntry {
   state: EntryState;
 }
 
-/** File extensions that are never HTML pages: skipped without a request. */
 /** robots.txt's verdict on a URL. */
-export type RobotsCheck = (url: string) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
+export type RobotsCheck = (url: string) => Promise<RobotsVerdict>;
 
+/** File extensions that are never HTML pages: skipped without a request. */
 const BINARY_EXT = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|m4a|mov|avi|mkv|webm|wav|ogg|apk|exe|dmg|iso)$/i;
 
 export class Frontier {
