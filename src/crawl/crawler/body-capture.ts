@@ -1,18 +1,11 @@
 /**
- * The article response body as raw bytes, under a size cap. Crawlee reads the body for its own handler;
- * the store wants the bytes as received (it decodes them itself from Content-Type and <meta charset>), so the
- * response stream is passed through a counting Transform that keeps a copy of every chunk and fails once the
- * cap is passed, which destroys the source stream and closes the connection: the rest is never downloaded.
+ * An article response as the store wants it: status, headers, final URL and the body as raw bytes (the store
+ * decodes them itself from Content-Type and <meta charset>), read under a size cap. Passing the cap destroys the
+ * response stream, which closes the connection: the rest is never downloaded.
  */
-import { Readable, Transform, pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TooLargeError } from './page-errors.js';
-
-/** The response properties Crawlee reads from the stream it parses. */
-const RESPONSE_PROPS = ['statusCode', 'statusMessage', 'headers', 'url', 'redirectUrls', 'httpVersion', 'rawHeaders', 'trailers', 'rawTrailers', 'complete', 'request'] as const;
-
-/** The stream Crawlee's HTTP client returns: a body stream carrying the response's properties. */
-export type ResponseStream = Readable & { statusCode?: number; headers: IncomingHttpHeaders; url: string };
 
 export class BodyCapture {
   private readonly chunks: Buffer[] = [];
@@ -32,44 +25,36 @@ export class BodyCapture {
     return Buffer.concat(this.chunks, this.bytes);
   }
 
-  /** A stream standing in for `response` that copies (and caps) what flows through. */
-  wrap(response: ResponseStream): ResponseStream {
-    const capture = new Transform({
-      transform: (chunk: Buffer, _encoding, callback) => {
+  /**
+   * Reads `stream` to its end, keeping its bytes. Rejects with `TooLargeError` once more than `maxBytes` came (the
+   * stream is destroyed then), or with the stream's own error (a timeout, an abort, a reset connection).
+   */
+  read(stream: Readable): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
         this.bytes += chunk.length;
-        if (this.bytes > this.maxBytes) return callback(new TooLargeError(this.maxBytes, this.bytes - chunk.length));
+        if (this.bytes > this.maxBytes) {
+          const err = new TooLargeError(this.maxBytes, this.bytes - chunk.length);
+          stream.off('data', onData);
+          discard(stream);
+          reject(err);
+          return;
+        }
         this.chunks.push(chunk);
-        callback(null, chunk);
-      },
+      };
+      stream.on('data', onData);
+      stream.once('end', () => resolve());
+      stream.once('error', reject);
+      // Destroyed without an error (the connection closed early): what came is all there is.
+      stream.once('close', () => {
+        if (!stream.readableEnded) reject(new Error('connection closed before the end of the response'));
+      });
     });
-    // On error pipeline() destroys the response stream, which aborts the request.
-    pipeline(response, capture, () => {});
-    return withResponseProps(capture, response);
   }
-}
-
-/** An empty body with the response's properties (for statuses whose body is not wanted). */
-export function emptyBody(response: ResponseStream): ResponseStream {
-  discard(response);
-  return withResponseProps(
-    new Readable({
-      read() {
-        this.push(null);
-      },
-    }),
-    response,
-  );
 }
 
 /** Stops downloading a response body (closing the connection). */
 export function discard(response: Readable): void {
   response.on('error', () => {});
   response.destroy();
-}
-
-function withResponseProps(stream: Readable, response: ResponseStream): ResponseStream {
-  const target = stream as unknown as Record<string, unknown>;
-  const source = response as unknown as Record<string, unknown>;
-  for (const p of RESPONSE_PROPS) if (p in source) target[p] = source[p];
-  return stream as ResponseStream;
 }

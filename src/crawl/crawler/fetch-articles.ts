@@ -1,30 +1,35 @@
 /**
- * Fetching the article pages chosen from the frontier with a Crawlee HttpCrawler (no HTML parsing: the crawl
- * stores bytes, the extraction workers parse).
+ * Fetching the article pages chosen from the frontier with a Crawlee BasicCrawler whose request handler makes the
+ * request itself (no HTML parsing: the crawl stores bytes, the extraction workers parse).
  *
- * Crawlee runs the queue, the concurrency, the retries and the HTTP client; this module bends it to a polite,
- * byte-exact archiver through its hooks:
- * - before each request (pre-navigation hook): wait for the host's turn in the shared limiter (and any
- *   Retry-After pause or retry backoff), send our User-Agent instead of generated browser headers, and turn off
- *   automatic redirects so that every hop is checked (same site, robots.txt, loops) and spaced like a request;
- * - once the headers are in (post-navigation hook): refuse non-HTML types and an over-cap Content-Length before
- *   any body byte is read, drop the body of non-2xx answers, and pass 2xx bodies through a capped raw-bytes
- *   capture (the store gets the bytes as received);
- * - the request handler decides on the status: save a 2xx, enqueue the next redirect hop, throw a transient
- *   error for 408/425/429/5xx (Crawlee retries, `errorHandler` sets the delay) or a permanent one;
+ * Crawlee runs the queue, the concurrency, the retries and their bookkeeping; the handler is a polite,
+ * byte-exact archiver:
+ * - before each attempt: wait for the host's turn in the shared limiter (and any Retry-After pause or retry
+ *   backoff), send our User-Agent, never follow redirects by itself, so every hop is checked (same site,
+ *   robots.txt, loops) and spaced like a request;
+ * - once the headers are in: refuse non-HTML types and an over-cap Content-Length before any body byte is read,
+ *   drop the body of non-2xx answers, read 2xx bodies as raw bytes under the cap (`body-capture.ts`);
+ * - then decide on the status: save a 2xx, enqueue the next redirect hop, throw a transient error for
+ *   408/425/429/5xx (Crawlee retries, `errorHandler` sets the delay) or a permanent one;
  * - `failedRequestHandler` records every permanent failure and saves it without a body.
- * Crawlee's session pool, browser-header generation, robots handling and storage persistence are all off, and
- * its HTTP client is ours (`NodeHttpClient`: plain node:http with keep-alive, none of got-scraping's per-request
- * option processing, which the crawl does not use).
+ * The HTTP client is ours (`NodeHttpClient`: plain node:http with keep-alive and decompression). Why not
+ * Crawlee's HttpCrawler: its navigation hooks, cookie jar, content-type parsing (with an argument check that
+ * captures a stack trace, twice per page) and response decoding serve a crawler that parses pages; here they
+ * cost a fifth of the crawl's CPU and did nothing the handler uses. Session pool, robots handling, storage
+ * persistence and system polling are off.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { Configuration, HttpCrawler, Log, LogLevel, MemoryStorage } from 'crawlee';
-import type { HttpCrawlingContext, RequestOptions, RequestQueue } from 'crawlee';
+import { totalmem } from 'node:os';
+import { Configuration, Log, LogLevel } from '@crawlee/core';
+import { BasicCrawler } from '@crawlee/basic';
+import type { BasicCrawlingContext } from '@crawlee/basic';
+import { MemoryStorage } from '@crawlee/memory-storage';
+import type { RequestOptions, RequestQueue } from '@crawlee/core';
 import { FetchQueue } from './fetch-queue.js';
 import { isAcceptableMediaType } from '../../input/http.js';
 import type { FetchedPage } from '../../types/page.js';
 import type { Source } from '../../types/source.js';
-import { BodyCapture, discard, emptyBody, type ResponseStream } from './body-capture.js';
+import { BodyCapture, discard } from './body-capture.js';
 import { NodeHttpClient } from './http-client.js';
 import { CrawlStorageError } from './errors.js';
 import type { FrontierEntry } from './frontier.js';
@@ -66,7 +71,6 @@ export interface FetchDeps {
 
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.5';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const SERVER_ERRORS = Array.from({ length: 100 }, (_, i) => 500 + i);
 /** Response headers kept with a stored page. */
 const KEPT_HEADERS = ['content-type', 'content-length', 'content-language', 'content-encoding', 'last-modified', 'etag', 'date', 'cache-control', 'expires', 'link', 'x-robots-tag', 'location'];
 
@@ -150,48 +154,53 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
   const inFlight = new Map<object, AbortController>();
   const release = (ctx: object) => inFlight.delete(ctx);
 
-  const beforeRequest = async (ctx: HttpCrawlingContext, gotOptions: Record<string, unknown>) => {
+  /**
+   * One attempt at a request: wait for the host's turn (and any retry backoff), send it without following
+   * redirects, and read the body only when it is wanted: a 2xx HTML answer, within `maxBodyBytes` (refused on
+   * its Content-Length before any byte is read, else cut off once passed, which closes the connection).
+   */
+  const fetchOnce = async (ctx: BasicCrawlingContext): Promise<BodyCapture> => {
     const { request } = ctx;
     const data = request.userData as RequestData;
     if (data.notBefore) await sleep(data.notBefore - Date.now(), stop.signal);
     const host = new URL(request.url).host;
     await gate.acquire(host, gate.intervalFor(host), stop.signal);
-    gotOptions.headers = { ...(gotOptions.headers as object), 'user-agent': options.userAgent, accept: ACCEPT, 'accept-language': 'id,en;q=0.8' };
-    // Every hop is checked and spaced by `followRedirect` below (NodeHttpClient never follows by itself).
-    gotOptions.followRedirect = false;
     const controller = new AbortController();
     if (stop.signal.aborted) controller.abort(stop.signal.reason);
     inFlight.set(ctx, controller);
-    gotOptions.signal = controller.signal;
-    gotOptions.timeout = { request: options.timeoutMs };
-  };
-
-  const afterResponse = (ctx: HttpCrawlingContext) => {
-    const response = ctx.response as unknown as ResponseStream;
-    const status = response.statusCode ?? 0;
-    const capture = new BodyCapture(options.maxBodyBytes, status, response.headers, response.url || ctx.request.url);
-    captures.set(ctx.request, capture);
+    // Every hop is checked and spaced by `followRedirect` below (NodeHttpClient never follows by itself).
+    const response = await httpClient.stream({
+      url: request.url,
+      method: 'GET',
+      headers: { 'user-agent': options.userAgent, accept: ACCEPT, 'accept-language': 'id,en;q=0.8' },
+      signal: controller.signal,
+      timeout: { request: options.timeoutMs },
+    });
+    const status = response.statusCode;
+    const capture = new BodyCapture(options.maxBodyBytes, status, response.headers, response.url || request.url);
+    captures.set(request, capture);
     stats.fetched++;
-    recorder.emit({ type: 'fetched', url: (ctx.request.userData as RequestData).key, requestUrl: ctx.request.url, status });
+    recorder.emit({ type: 'fetched', url: data.key, requestUrl: request.url, status });
     if (status < 200 || status > 299) {
       // Only 2xx bodies are kept; an error page is not worth downloading.
-      ctx.response = emptyBody(response) as unknown as typeof ctx.response;
-      return;
+      discard(response.stream);
+      return capture;
     }
     const mediaType = mediaTypeOf(response.headers);
     if (!isAcceptableMediaType(mediaType)) {
-      discard(response);
+      discard(response.stream);
       throw new NotHtmlError(mediaType, status);
     }
     const declared = Number(header(response.headers, 'content-length'));
     if (Number.isFinite(declared) && declared > options.maxBodyBytes && !header(response.headers, 'content-encoding')) {
-      discard(response);
+      discard(response.stream);
       throw new TooLargeError(options.maxBodyBytes, 0, declared);
     }
-    ctx.response = capture.wrap(response) as unknown as typeof ctx.response;
+    await capture.read(response.stream);
+    return capture;
   };
 
-  const followRedirect = async (ctx: HttpCrawlingContext, capture: BodyCapture): Promise<void> => {
+  const followRedirect = async (ctx: BasicCrawlingContext, capture: BodyCapture): Promise<void> => {
     const data = ctx.request.userData as RequestData;
     const location = header(capture.headers, 'location');
     const fail = (why: string) => new RedirectError(why, capture.status);
@@ -218,12 +227,16 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
     crawler.autoscaledPool?.notify();
   };
 
-  const handle = async (ctx: HttpCrawlingContext) => {
-    // The body is in: the request is over.
-    release(ctx);
+  const handle = async (ctx: BasicCrawlingContext) => {
+    let capture: BodyCapture;
+    try {
+      capture = await fetchOnce(ctx);
+    } finally {
+      // The body is in (or the attempt failed): the request is over.
+      release(ctx);
+    }
     const data = ctx.request.userData as RequestData;
     const entry = byKey.get(data.key)!;
-    const capture = captures.get(ctx.request)!;
     const status = capture.status;
     stats.bytes += capture.bytes;
     if (REDIRECTS.has(status)) return followRedirect(ctx, capture);
@@ -260,7 +273,7 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
   };
 
   /** Called by Crawlee before it retries: decides whether to, and when. */
-  const beforeRetry = (ctx: HttpCrawlingContext, error: Error) => {
+  const beforeRetry = (ctx: BasicCrawlingContext, error: Error) => {
     release(ctx);
     const { request } = ctx;
     const data = request.userData as RequestData;
@@ -290,7 +303,7 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
     recorder.emit({ type: 'retry', url: data.key, reason: describeError(error, options.timeoutMs), attempt: request.retryCount + 2, delayMs: delay });
   };
 
-  const failed = async (ctx: HttpCrawlingContext, error: Error) => {
+  const failed = async (ctx: BasicCrawlingContext, error: Error) => {
     release(ctx);
     const data = ctx.request.userData as RequestData;
     const entry = byKey.get(data.key)!;
@@ -330,7 +343,7 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
     });
   };
 
-  let crawler!: HttpCrawler<HttpCrawlingContext>;
+  let crawler!: BasicCrawler;
   let run: Promise<unknown> | undefined;
   let runError: unknown;
   const onStop = () => {
@@ -340,7 +353,7 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
   const httpClient = new NodeHttpClient({ maxSocketsPerHost: Math.max(8, options.concurrency * 2) });
 
   const start = () => {
-    crawler = buildCrawler(deps, queue, httpClient, { handle, beforeRetry, failed, beforeRequest, afterResponse });
+    crawler = buildCrawler(deps, queue, { handle, beforeRetry, failed });
     stop.signal.addEventListener('abort', onStop, { once: true });
     // Caught here and rethrown by finish(): a crawler failing before finish() is called must not be unhandled.
     run = crawler.run().catch((err: unknown) => {
@@ -384,14 +397,12 @@ export function startFetching(deps: FetchDeps): ArticleFetcher {
 }
 
 interface Handlers {
-  handle: (ctx: HttpCrawlingContext) => Promise<void>;
-  beforeRetry: (ctx: HttpCrawlingContext, error: Error) => void;
-  failed: (ctx: HttpCrawlingContext, error: Error) => Promise<void>;
-  beforeRequest: (ctx: HttpCrawlingContext, gotOptions: Record<string, unknown>) => Promise<void>;
-  afterResponse: (ctx: HttpCrawlingContext) => void;
+  handle: (ctx: BasicCrawlingContext) => Promise<void>;
+  beforeRetry: (ctx: BasicCrawlingContext, error: Error) => void;
+  failed: (ctx: BasicCrawlingContext, error: Error) => Promise<void>;
 }
 
-function buildCrawler(deps: FetchDeps, queue: FetchQueue, httpClient: NodeHttpClient, h: Handlers): HttpCrawler<HttpCrawlingContext> {
+function buildCrawler(deps: FetchDeps, queue: FetchQueue, h: Handlers): BasicCrawler {
   const { source, options, gate, recorder } = deps;
   // A private in-memory storage: nothing is written to ./storage, and concurrent crawls share nothing. The
   // requests themselves live in `queue`, not in a storage client.
@@ -401,14 +412,15 @@ function buildCrawler(deps: FetchDeps, queue: FetchQueue, httpClient: NodeHttpCl
     // System info (memory by spawning `ps` and `cat`, every second by default) only feeds autoscaling, which is
     // off (fixed concurrency below).
     systemInfoIntervalMillis: 3_600_000,
+    // Known, so the autoscaled pool does not spawn `ps` to measure the machine's memory when it starts.
+    memoryMbytes: Math.floor(totalmem() / 1024 / 1024),
   });
   const maxWaitMs = options.concurrency * Math.max(...gate.intervals.values(), gate.baseIntervalMs) + options.maxRetryAfterMs + options.retryDelayMs * 2 ** options.retries;
-  return new HttpCrawler(
+  return new BasicCrawler(
     {
       // Crawlee 3.18 takes an IRequestManager as `requestManager`, but its option check still refuses that key;
       // as `requestQueue` (checked for fetchNextRequest and addRequest) it becomes the request manager all the same.
       requestQueue: queue as unknown as RequestQueue,
-      httpClient,
       requestHandler: h.handle,
       errorHandler: h.beforeRetry,
       failedRequestHandler: async (ctx, error) => {
@@ -419,25 +431,15 @@ function buildCrawler(deps: FetchDeps, queue: FetchQueue, httpClient: NodeHttpCl
           recorder.fail((ctx.request.userData as RequestData).key, `internal error: ${(err as Error).message}`, 0);
         }
       },
-      preNavigationHooks: [h.beforeRequest as (ctx: HttpCrawlingContext, gotOptions: unknown) => Promise<void>],
-      postNavigationHooks: [h.afterResponse],
       useSessionPool: false,
-      persistCookiesPerSession: false,
       maxRequestRetries: options.retries + options.retryAfterRetries + 1,
       // Fixed: Crawlee's autoscaling would cut the crawl down to one request at a time whenever the machine's
       // CPU is busy — which, with extraction workers beside it, is always. Politeness is the host gate's job.
       minConcurrency: options.concurrency,
       maxConcurrency: options.concurrency,
       autoscaledPoolOptions: { desiredConcurrency: options.concurrency },
-      navigationTimeoutSecs: options.timeoutMs / 1000,
       // Covers the wait for the host's turn, the request, the body and the ports.
       requestHandlerTimeoutSecs: Math.ceil((2 * options.timeoutMs + maxWaitMs) / 1000) + 60,
-      // Every type and status reaches the hooks and the handler, which decide.
-      additionalMimeTypes: ['*/*'],
-      ignoreHttpErrorStatusCodes: SERVER_ERRORS,
-      // The handler reads the raw capture; 'latin1' keeps Crawlee from re-encoding (or refusing) legacy charsets.
-      forceResponseEncoding: 'latin1',
-      ignoreSslErrors: false,
       log: new Log({ level: options.log ? LogLevel.INFO : LogLevel.OFF, prefix: `crawl ${source.id}` }),
     },
     config,

@@ -9,8 +9,8 @@
  * array. It also lets discovery feed the fetcher while it runs: the queue stays open, so Crawlee waits for more,
  * until `close()` says discovery is done.
  */
-import { Request } from 'crawlee';
-import type { IRequestManager, RequestOptions, RequestQueueOperationOptions, Source as CrawleeSource } from 'crawlee';
+import { Request } from '@crawlee/core';
+import type { IRequestManager, RequestOptions, RequestQueueOperationOptions, Source as CrawleeSource } from '@crawlee/core';
 
 type QueueInfo = Awaited<ReturnType<IRequestManager['addRequest']>>;
 type BatchResult = Awaited<ReturnType<IRequestManager['addRequestsBatched']>>;

@@ -4,7 +4,7 @@
  * retried within the crawl's bounds.
  */
 import { STATUS_CODES } from 'node:http';
-import { NonRetryableError } from 'crawlee';
+import { NonRetryableError } from '@crawlee/core';
 import { formatBytes } from '../../input/gzip.js';
 
 /** A permanent failure of one page, with the reason recorded and the last HTTP status (0 when none). */
