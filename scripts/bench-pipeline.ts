@@ -18,6 +18,7 @@
  *   --articles N         articles on the generated site (default 5000)
  *   --extract-workers N  extraction worker processes (default 1)
  *   --concurrency N      extraction jobs at once per worker process (default: the config default, 8)
+ *   --threads N          extractor threads per extracting process (default: the config default, 1)
  *   --in-process N       extraction jobs in the crawling process as well, like `pantau crawl --workers N`
  *                        (default 0 with worker processes, else --concurrency)
  *   --redis-url URL      use this Redis (default: a private redis-server in a temporary directory, so
@@ -58,6 +59,7 @@ interface Args {
   articles: number;
   workers: number;
   concurrency: number;
+  threads: number;
   inProcess: number | undefined;
   redisUrl: string | undefined;
   baseline: boolean;
@@ -67,7 +69,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { articles: 5000, workers: 1, concurrency: DEFAULT_CONFIG.concurrency, inProcess: undefined, redisUrl: undefined, baseline: true, probe: true, json: false, profile: undefined };
+  const args: Args = { articles: 5000, workers: 1, concurrency: DEFAULT_CONFIG.concurrency, threads: DEFAULT_CONFIG.extractThreads, inProcess: undefined, redisUrl: undefined, baseline: true, probe: true, json: false, profile: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -83,6 +85,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--articles') args.articles = int(10);
     else if (a === '--extract-workers') args.workers = int(0);
     else if (a === '--concurrency') args.concurrency = int(1);
+    else if (a === '--threads') args.threads = int(0);
     else if (a === '--in-process') args.inProcess = int(0);
     else if (a === '--redis-url') args.redisUrl = value();
     else if (a === '--no-baseline') args.baseline = false;
@@ -91,7 +94,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--profile') args.profile = value();
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
-        'usage: npm run bench:pipeline -- [--articles N] [--extract-workers N] [--concurrency N] [--in-process N] [--redis-url URL] [--no-baseline] [--no-probe] [--json] [--profile DIR]\n',
+        'usage: npm run bench:pipeline -- [--articles N] [--extract-workers N] [--concurrency N] [--threads N] [--in-process N] [--redis-url URL] [--no-baseline] [--no-probe] [--json] [--profile DIR]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
@@ -371,6 +374,7 @@ async function main(): Promise<void> {
         politenessMs: 0,
         maxPages: args.articles * 2,
         concurrency: args.concurrency,
+        extractThreads: args.threads,
         ...(args.redisUrl ? { redisUrl: args.redisUrl } : {}),
       },
     });
@@ -389,6 +393,7 @@ async function main(): Promise<void> {
         BENCH_REDIS_URL: p.redis.url,
         BENCH_PREFIX: prefix,
         BENCH_CONCURRENCY: String(args.concurrency),
+        BENCH_THREADS: String(args.threads),
         BENCH_WARMUP: String(Math.max(50, Math.floor(args.articles / (5 * args.workers)))),
       });
       workers.push(w);
@@ -440,7 +445,8 @@ async function main(): Promise<void> {
     const since = new Date(Date.now() - 1000).toISOString();
     const where = [args.workers ? `${args.workers} worker process(es) x ${args.concurrency} job(s)` : '', args.inProcess ? `${args.inProcess} job(s) in the crawling process` : '']
       .filter(Boolean)
-      .join(' + ');
+      .join(' + ')
+      .concat(args.threads ? `, extractor on ${args.threads} thread(s) per process` : ', extractor on the main thread');
     log(`crawling ${sources.length} outlets, extraction: ${where} ...`);
     const profiler = profileDir ? new Session() : undefined;
     if (profiler) {

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     store,
     queues: ['extract'],
     concurrency: { extract: concurrency },
+    extractThreads: Number(process.env.BENCH_THREADS ?? 0),
   });
   const stats: WorkerStats = {
     type: 'stats',

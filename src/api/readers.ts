@@ -6,10 +6,9 @@
  * nor each other), which sends back the body already serialised as JSON.
  */
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
+import { startModuleThread } from '../lib/module-thread.js';
 import type { Store } from '../store/index.js';
 import { ApiError } from './errors.js';
 import type { HandlerInput, PageInfo } from './route.js';
@@ -64,18 +63,6 @@ interface Slot {
   pending: Map<number, { resolve: (r: ReaderReply) => void; reject: (e: Error) => void }>;
 }
 
-/**
- * Starts the worker module next to this one: `reader-worker.js` once built; from the TypeScript sources (tsx,
- * vitest) a worker that registers tsx's loader first, since loader flags do not carry over to worker threads.
- */
-function startWorker(workerData: unknown): Worker {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./reader-worker${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(url, { workerData });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
-}
-
 /** Starts `size` reader threads on the SQLite file. */
 export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
   const size = Math.max(1, options.size ?? defaultReaders());
@@ -83,7 +70,7 @@ export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
   let nextId = 1;
   let closed = false;
   for (let i = 0; i < size; i++) {
-    const worker = startWorker({ sqlitePath: options.sqlitePath });
+    const worker = startModuleThread(import.meta.url, 'reader-worker', { sqlitePath: options.sqlitePath });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (msg: { id: number; reply: ReaderReply }) => {
       const p = slot.pending.get(msg.id);

@@ -74,6 +74,7 @@ withPipelineOptions(
     .option('--max-pages <n>', 'article pages fetched per outlet [$PANTAU_MAX_PAGES, default 1000]')
     .option('--politeness <ms>', 'minimum ms between requests to one host; robots.txt Crawl-delay wins when larger [$PANTAU_POLITENESS_MS, default 1000]')
     .option('-w, --workers <n>', 'extraction jobs run in this process at once; 0 leaves extraction to `pantau worker` [default: concurrency, 8]')
+    .option('--threads <n>', 'threads running the extractor for those jobs; 0: on the main thread [$PANTAU_EXTRACT_THREADS, default 1]')
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {
@@ -86,6 +87,7 @@ withPipelineOptions(
     .command('worker')
     .description('process crawl and extraction jobs until SIGTERM/SIGINT (run any number of them)')
     .option('-c, --concurrency <n>', 'extraction jobs at once [$PANTAU_CONCURRENCY, default 8]')
+    .option('--threads <n>', 'threads running the extractor; 0: on the main thread [$PANTAU_EXTRACT_THREADS, default 1]')
     .option('--queues <names>', 'comma-separated queues to work: crawl,extract', 'crawl,extract')
     .option('--politeness <ms>', 'for crawl jobs without their own: ms between requests to one host [default 1000]')
     .option('--lock-ms <ms>', 'how long a job stays claimed without renewal; a crashed worker\'s jobs are retried after it [$PANTAU_LOCK_MS, default 30000]')
@@ -134,6 +136,7 @@ withPipelineOptions(
     .option('--port <n>', 'first port of the demo outlets (then the next five)', '47300')
     .option('--politeness <ms>', 'ms between requests to one host [default 250 for the demo]')
     .option('-w, --workers <n>', 'extraction jobs run in this process at once [default: concurrency, 8]')
+    .option('--threads <n>', 'threads running the extractor for those jobs; 0: on the main thread [$PANTAU_EXTRACT_THREADS, default 1]')
     .option('--json', 'print the run summary as JSON')
     .option('-q, --quiet', 'no progress bars'),
 ).action(async (opts) => {

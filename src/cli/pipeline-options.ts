@@ -28,6 +28,7 @@ export function configFlags(opts: Record<string, unknown>): Partial<Record<keyof
     politenessMs: opts.politeness,
     maxPages: opts.maxPages,
     concurrency: opts.concurrency,
+    extractThreads: opts.threads,
     lockDurationMs: opts.lockMs,
   };
   for (const key of Object.keys(flags) as (keyof PantauConfig)[]) if (flags[key] === undefined) delete flags[key];

@@ -60,6 +60,7 @@ export async function runWorker(config: PantauConfig, options: WorkerCommandOpti
       store: pipeline.store,
       queues,
       concurrency: { extract: config.concurrency, crawl: 2 },
+      extractThreads: config.extractThreads,
       lockDurationMs: config.lockDurationMs,
       stalledIntervalMs: config.lockDurationMs,
       handlers: { crawl: crawlJobHandler({ store: pipeline.store, queues: pipeline.queues, config, signal: abort.signal }) },
@@ -77,7 +78,8 @@ export async function runWorker(config: PantauConfig, options: WorkerCommandOpti
       },
     });
     log(
-      `worker: queues ${queues.join(', ')} (prefix ${config.queuePrefix}), ${config.concurrency} extraction job(s) at once, ` +
+      `worker: queues ${queues.join(', ')} (prefix ${config.queuePrefix}), ${config.concurrency} extraction job(s) at once` +
+        `${config.extractThreads > 0 ? ` on ${config.extractThreads} extraction thread(s)` : ''}, ` +
         `store ${pipeline.store.location}, Redis ${pipeline.redis.embedded ? 'started by pantau' : 'at REDIS_URL'}`,
     );
     await handle.closed;

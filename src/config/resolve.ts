@@ -30,6 +30,13 @@ export interface PantauConfig {
    * bench:pipeline) and keeps the next job at hand while one is being stored.
    */
   concurrency: number;
+  /**
+   * Threads running the extractor in each process that extracts (`pantau worker`, and `pantau crawl` for the
+   * pages it extracts itself). Env `PANTAU_EXTRACT_THREADS`. Default 1: the extractor, most of a job's CPU, runs
+   * beside the thread that takes jobs, stores records and (in `pantau crawl`) fetches pages, instead of stalling
+   * it. 0 runs it on the main thread.
+   */
+  extractThreads: number;
   /** Responses larger than this many bytes are abandoned while downloading. Env `PANTAU_MAX_BODY_BYTES`. Default 10 MB. */
   maxBodyBytes: number;
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after this). Env `PANTAU_LOCK_MS`. Default 30000. */
@@ -46,6 +53,7 @@ export const DEFAULT_CONFIG: Readonly<PantauConfig> = Object.freeze({
   politenessMs: 1000,
   maxPages: 1000,
   concurrency: 8,
+  extractThreads: 1,
   maxBodyBytes: 10 * 1024 * 1024,
   lockDurationMs: 30_000,
   userAgent: defaultUserAgent(),
@@ -63,6 +71,7 @@ export const CONFIG_KEYS: Readonly<Record<keyof PantauConfig, { env: string; kin
   politenessMs: { env: 'PANTAU_POLITENESS_MS', kind: 'int' },
   maxPages: { env: 'PANTAU_MAX_PAGES', kind: 'posint' },
   concurrency: { env: 'PANTAU_CONCURRENCY', kind: 'posint' },
+  extractThreads: { env: 'PANTAU_EXTRACT_THREADS', kind: 'int' },
   maxBodyBytes: { env: 'PANTAU_MAX_BODY_BYTES', kind: 'posint' },
   lockDurationMs: { env: 'PANTAU_LOCK_MS', kind: 'posint' },
   userAgent: { env: 'PANTAU_USER_AGENT', kind: 'string' },

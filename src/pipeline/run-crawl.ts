@@ -112,6 +112,7 @@ export async function runCrawl(p: Pipeline, options: CrawlRunOptions): Promise<C
     store: p.store,
     queues: extractConcurrency > 0 ? ['crawl', 'extract'] : ['crawl'],
     concurrency: { crawl: Math.min(4, Math.max(1, options.sources.length)), extract: Math.max(1, extractConcurrency) },
+    extractThreads: p.config.extractThreads,
     lockDurationMs: p.config.lockDurationMs,
     // A job whose lock was lost (its worker died, or Redis restarted) is recovered after one check.
     stalledIntervalMs: p.config.lockDurationMs,

@@ -5,7 +5,9 @@
 import { extract } from '../extract/index.js';
 import { PermanentJobError, TransientJobError, classifyError, describeError } from '../queue/index.js';
 import { loadPage, markExtractFailed, saveArticleRecord } from '../store/index.js';
+import { ExtractThreadError } from './extract-pool.js';
 import type { SaveRecord } from './record-writer.js';
+import type { ArticleRecord } from '../types/record.js';
 import type { Store, StoredPage } from '../store/index.js';
 
 export interface ExtractSummary {
@@ -70,6 +72,8 @@ async function failPermanently(store: Store, pageId: string, reason: string, cau
 export interface ExtractPageOptions {
   /** How the record is stored (default `saveArticleRecord`, one transaction per page; workers batch, see record-writer.ts). */
   save?: SaveRecord;
+  /** Where `extract()` runs (default: here, synchronously; workers may pass an extraction pool's, ./extract-pool.ts). */
+  extract?: (html: string, url: string | null, options: { input: string }) => ArticleRecord | Promise<ArticleRecord>;
 }
 
 export async function extractPage(store: Store, pageId: string, options: ExtractPageOptions = {}): Promise<ExtractSummary> {
@@ -91,8 +95,10 @@ export async function extractPage(store: Store, pageId: string, options: Extract
 
   let record;
   try {
-    record = extract(page.html, page.finalUrl ?? page.url, { input: page.url });
+    record = await (options.extract ?? extract)(page.html, page.finalUrl ?? page.url, { input: page.url });
   } catch (err) {
+    // The thread extracting it died (out of memory, say): not the page's fault as far as we know.
+    if (err instanceof ExtractThreadError) throw new TransientJobError(`page ${pageId} (${page.url}): ${err.message}`, { cause: err });
     // The extractor is pure: the same page makes it throw again.
     return failPermanently(store, pageId, `page ${pageId} (${page.url}): extractor failed: ${describeError(err)}`, err);
   }

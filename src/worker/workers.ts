@@ -24,6 +24,7 @@ import type { BackoffOptions, CrawlJobData, JobData, QueueName } from '../queue/
 import { markExtractFailed } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { extractPage } from './extract-page.js';
+import { startExtractPool } from './extract-pool.js';
 import { batchedRecordWriter } from './record-writer.js';
 
 /** Runs one crawl job (written with the crawl stage). Throw `PermanentJobError` for what a retry cannot fix. */
@@ -76,6 +77,11 @@ export interface StartWorkersOptions {
   maxStalledCount?: number;
   /** Retry delays (default: full jitter, 1 s base, 60 s cap). */
   backoff?: BackoffOptions;
+  /**
+   * Threads running `extract()` for this process's extract jobs (default 0: on the main thread, between the
+   * jobs' queue and store work). With N > 0 the process uses up to N + 1 cores; see ./extract-pool.ts.
+   */
+  extractThreads?: number;
   /** Called for every event; must not throw. */
   onEvent?: (event: WorkerEvent) => void;
 }
@@ -118,9 +124,12 @@ export function startWorkers(options: StartWorkersOptions): WorkersHandle {
   const factory = given ?? (() => connectRedis(redisUrl as string, { name: 'pantau-worker' }));
   const connections: Redis[] = [];
 
+  const threads = options.extractThreads ?? 0;
+  if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`extractThreads: expected an integer >= 0, got ${threads}`);
   const save = batchedRecordWriter(options.store);
+  const pool = threads > 0 && names.includes('extract') ? startExtractPool(threads) : undefined;
   const handlers: { [Q in QueueName]?: (data: JobData<Q>, job: Job) => Promise<unknown> } = {
-    extract: (data) => extractPage(options.store, data.pageId, { save }),
+    extract: (data) => extractPage(options.store, data.pageId, { save, extract: pool?.extract }),
     crawl: options.handlers?.crawl as ((data: CrawlJobData, job: Job) => Promise<unknown>) | undefined,
   };
 
@@ -181,6 +190,7 @@ export function startWorkers(options: StartWorkersOptions): WorkersHandle {
     closing ??= (async () => {
       try {
         await Promise.all(workers.map((w) => w.close(force)));
+        await pool?.close();
         await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
         resolveClosed();
       } catch (err) {

@@ -101,6 +101,17 @@ describe.each(DIALECTS)('extract worker on %s', (dialect: StoreDialect) => {
     expect((await loadPage(env.store, ids[0]))?.attempts).toBe(2);
   });
 
+  it.skipIf(skip)('with an extraction thread, stores the same records as extracting on the main thread', async () => {
+    const { pages, ids, expected } = await storeFixtures();
+    await enqueueExtract(env.queues, ids, 'run-threads');
+    start({ extractThreads: 1 });
+    await waitFor('all extracted', async () => (await completed()) === ids.length);
+    expect(await tableCounts(env.store)).toMatchObject({ pages: ids.length, articles: ids.length, ...expected });
+    for (const [i, id] of ids.entries()) {
+      expect(await loadArticleRecord(env.store, id)).toEqual(extract(pages[i].html, pages[i].url, { input: pages[i].url }));
+    }
+  });
+
   it.skipIf(skip)('fails a missing page permanently, after one attempt, with the reason listed', async () => {
     await enqueueExtract(env.queues, ['no-such-page']);
     start();
@@ -303,6 +314,7 @@ describe('startWorkers options', () => {
     [{ redisUrl: REDIS_URL, store, queues: ['crawl'] }, /handlers\.crawl/],
     [{ redisUrl: REDIS_URL, store, concurrency: 0 }, /concurrency for extract/],
     [{ redisUrl: REDIS_URL, store, concurrency: { extract: 1.5 } }, /concurrency for extract/],
+    [{ redisUrl: REDIS_URL, store, extractThreads: -1 }, /extractThreads: expected an integer >= 0/],
     [{ store }, /either redisUrl or connection/],
     [{ store, redisUrl: REDIS_URL, connection: () => undefined as never }, /either redisUrl or connection/],
   ])('refuses %j before starting anything', (options, message) => {
