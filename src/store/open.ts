@@ -8,6 +8,7 @@ import Sqlite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import type { DatabaseConnection, Driver } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_PREPARED_STATEMENTS, preparedStatementPool } from './pg-prepared.js';
 import type { Database } from './schema.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -19,6 +20,8 @@ export interface StoreOptions {
   sqlitePath?: string;
   /** PostgreSQL pool size (default 4). */
   poolSize?: number;
+  /** PostgreSQL: named prepared statements kept per connection (default 256; 0 names none). See ./pg-prepared.ts. */
+  preparedStatements?: number;
   /** SQLite busy timeout in milliseconds (default 10000). */
   busyTimeoutMs?: number;
 }
@@ -48,12 +51,12 @@ export function isPostgresUrl(url: string): boolean {
 /** Opens (does not migrate) the store. */
 export function openStore(options: StoreOptions = {}): Store {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 4);
+    return openPostgres(options.databaseUrl, options.poolSize ?? 4, options.preparedStatements ?? DEFAULT_PREPARED_STATEMENTS);
   }
   return openSqlite(options.sqlitePath ?? DEFAULT_SQLITE_PATH, options.busyTimeoutMs ?? 10_000);
 }
 
-function openPostgres(url: string, poolSize: number): Store {
+function openPostgres(url: string, poolSize: number, preparedStatements: number): Store {
   if (!isPostgresUrl(url)) {
     throw new Error(`databaseUrl must be a postgres:// or postgresql:// URL, got ${redact(url)}`);
   }
@@ -69,7 +72,8 @@ function openPostgres(url: string, poolSize: number): Store {
   });
   // An idle client losing its connection (server restart) must not crash the process; the next query fails.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Named prepared statements: each pooled connection parses and plans a query shape once (./pg-prepared.ts).
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool, preparedStatements) }) });
   return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
 }
 
