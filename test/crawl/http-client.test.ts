@@ -1,5 +1,5 @@
 /**
- * NodeHttpClient, the HTTP client the article fetcher gives Crawlee, against a real loopback server.
+ * NodeHttpClient, the HTTP client the article fetcher calls, against a real loopback server.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';

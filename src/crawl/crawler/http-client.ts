@@ -1,6 +1,7 @@
 /**
- * The HTTP client the article fetcher gives Crawlee (its `httpClient` option, Crawlee's `BaseHttpClient`
- * interface): plain `node:http` / `node:https` with keep-alive agents, instead of Crawlee's default got-scraping.
+ * The HTTP client the article fetcher's request handler calls (shaped as Crawlee's `BaseHttpClient`, which it
+ * was written for when Crawlee's HttpCrawler called it): plain `node:http` / `node:https` with keep-alive agents,
+ * instead of Crawlee's default got-scraping. The fetcher uses `stream()` only.
  *
  * Why: the fetcher turns off everything got-scraping adds (browser header generation, cookies, redirects, proxies,
  * HTTP/2 negotiation) and reads the raw bytes itself, yet got and got-scraping still validated and merged their
@@ -133,8 +134,8 @@ export class NodeHttpClient implements BaseHttpClient {
           res.pipe(inflate).pipe(out);
           body = out;
         } else {
-          // Crawlee copies the response's properties onto the stream only where the stream lacks them, and an
-          // IncomingMessage has its own (empty, on a client) `url`.
+          // Callers reading the stream alone find the URL on it too (an IncomingMessage's own `url` is empty on a
+          // client), as on Crawlee's streams.
           res.url = url.href;
           body = res;
         }
