@@ -63,12 +63,51 @@ interface Slot {
   pending: Map<number, { resolve: (r: ReaderReply) => void; reject: (e: Error) => void }>;
 }
 
+interface Queued {
+  request: ReaderRequest;
+  resolve: (r: ReaderReply) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Requests a reader holds at once (running, or waiting on its thread). Two hide the hop back to the main thread
+ * between requests; more would queue requests behind a slow one on one thread while the other thread idles: the
+ * rest wait in one queue here and go to whichever reader frees up first, so a slow request (or a pause for garbage
+ * collection) delays only its own reader's next request, not a share of every waiting one.
+ */
+const IN_FLIGHT = 2;
+
 /** Starts `size` reader threads on the SQLite file. */
 export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
   const size = Math.max(1, options.size ?? defaultReaders());
   const slots: Slot[] = [];
+  const queue: Queued[] = [];
   let nextId = 1;
   let closed = false;
+  const send = (slot: Slot, q: Queued) => {
+    slot.pending.set(q.request.id, { resolve: q.resolve, reject: q.reject });
+    slot.worker.postMessage(q.request);
+  };
+  // Hands waiting requests to live readers with room, the least busy first.
+  const dispatch = () => {
+    while (queue.length > 0) {
+      let best: Slot | undefined;
+      for (const s of slots) if (!s.dead && s.pending.size < IN_FLIGHT && (!best || s.pending.size < best.pending.size)) best = s;
+      if (!best) break;
+      send(best, queue.shift()!);
+    }
+    if (queue.length > 0 && slots.every((s) => s.dead)) {
+      const err = new Error(`every API reader thread failed: ${slots[0].dead?.message}`);
+      for (const q of queue.splice(0)) q.reject(err);
+    }
+  };
+  // A reader that failed or exited: its requests fail, the others take the queue from now on.
+  const fail = (slot: Slot, err: Error) => {
+    slot.dead ??= err;
+    for (const p of slot.pending.values()) p.reject(err);
+    slot.pending.clear();
+    dispatch();
+  };
   for (let i = 0; i < size; i++) {
     const worker = startModuleThread(import.meta.url, 'reader-worker', { sqlitePath: options.sqlitePath });
     const slot: Slot = { worker, pending: new Map() };
@@ -77,35 +116,22 @@ export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
       if (!p) return;
       slot.pending.delete(msg.id);
       p.resolve(msg.reply);
+      dispatch();
     });
-    const fail = (err: Error) => {
-      slot.dead ??= err;
-      for (const p of slot.pending.values()) p.reject(err);
-      slot.pending.clear();
-    };
-    worker.on('error', fail);
+    worker.on('error', (err) => fail(slot, err));
     worker.on('exit', (code) => {
-      if (!closed) fail(new Error(`API reader thread exited (${code})`));
+      if (!closed) fail(slot, new Error(`API reader thread exited (${code})`));
     });
     slots.push(slot);
   }
-  // The live reader with the fewest requests in flight (the first of them).
-  const pick = () => {
-    let best: Slot | undefined;
-    for (const s of slots) if (!s.dead && (!best || s.pending.size < best.pending.size)) best = s;
-    if (!best) throw new Error(`every API reader thread failed: ${slots[0].dead?.message}`);
-    return best;
-  };
 
   return {
     size,
     async run(path, input) {
       if (closed) throw new Error('reader pool closed');
-      const slot = pick();
-      const id = nextId++;
       const reply = await new Promise<ReaderReply>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, path, input } satisfies ReaderRequest);
+        queue.push({ request: { id: nextId++, path, input }, resolve, reject });
+        dispatch();
       });
       if (reply.ok) return reply;
       if (reply.apiError) throw new ApiError(reply.apiError.status, reply.apiError.message, reply.apiError.param);
@@ -113,7 +139,11 @@ export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
     },
     async close() {
       closed = true;
+      const err = new Error('reader pool closed');
+      for (const q of queue.splice(0)) q.reject(err);
       await Promise.all(slots.map((s) => s.worker.terminate()));
+      // Requests the threads were running when stopped get no answer now: they fail rather than hang.
+      for (const s of slots) fail(s, err);
     },
   };
 }
