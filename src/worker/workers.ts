@@ -126,7 +126,7 @@ export function startWorkers(options: StartWorkersOptions): WorkersHandle {
 
   const threads = options.extractThreads ?? 0;
   if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`extractThreads: expected an integer >= 0, got ${threads}`);
-  const save = batchedRecordWriter(options.store);
+  const save = batchedRecordWriter(options.store, { maxBatch: concurrency.get('extract') });
   const pool = threads > 0 && names.includes('extract') ? startExtractPool(threads) : undefined;
   const handlers: { [Q in QueueName]?: (data: JobData<Q>, job: Job) => Promise<unknown> } = {
     extract: (data) => extractPage(options.store, data.pageId, { save, extract: pool?.extract }),
