@@ -1,20 +1,14 @@
 /**
  * Listing events (one row per reported pledge, with its sources) under the analysts' filters, and one event by id.
  */
-import type { Store, StoredEvent } from '../store/index.js';
+import type { EventSourceRef, Store, StoredEvent } from '../store/index.js';
 import { eventRegion, loadEvent } from '../store/index.js';
 import type { EventsTable } from '../store/index.js';
 import type { MeasureType, RegionRef } from '../types/record.js';
 import { countEvents, onlyResolved, pageRows, resolveSemiJoins } from './plan.js';
 import type { QueryFilters } from './filters.js';
 
-/** One source (article) of a listed event. */
-export interface EventSourceRef {
-  url: string | null;
-  site: string | null;
-  published_at: string | null;
-  title: string;
-}
+export type { EventSourceRef };
 
 /** One event in a listing. */
 export interface EventItem {
@@ -67,7 +61,7 @@ export interface QueryEventsOptions {
   totalCap?: number;
 }
 
-/** A stored events row as a listing item (sources filled in separately). */
+/** A stored events row and its sources as a listing item. */
 export function eventItem(e: EventsTable, sources: EventSourceRef[]): EventItem {
   return {
     id: e.id,
@@ -87,49 +81,23 @@ export function eventItem(e: EventsTable, sources: EventSourceRef[]): EventItem 
   };
 }
 
-const byPublication = (a: EventSourceRef, b: EventSourceRef) =>
-  (a.published_at ?? '\uffff').localeCompare(b.published_at ?? '\uffff') || (a.url ?? '').localeCompare(b.url ?? '');
-
-/** The sources of some events, by event id, oldest publication first (an article once per event). */
-export async function sourcesOf(store: Store, ids: string[]): Promise<Map<string, EventSourceRef[]>> {
-  const out = new Map<string, EventSourceRef[]>(ids.map((id) => [id, []]));
-  if (ids.length === 0) return out;
-  const rows = await store.db
-    .selectFrom('commitments as c')
-    .innerJoin('articles as a', 'a.page_id', 'c.article_id')
-    .select(['c.event_id', 'a.page_id', 'a.url', 'a.site', 'a.published_at', 'a.title'])
-    .where('c.event_id', 'in', ids)
-    .execute();
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const key = `${r.event_id}|${r.page_id}`;
-    if (r.event_id === null || seen.has(key)) continue;
-    seen.add(key);
-    out.get(r.event_id)?.push({ url: r.url, site: r.site, published_at: r.published_at, title: r.title });
-  }
-  for (const list of out.values()) list.sort(byPublication);
-  return out;
-}
-
 /**
  * Events matching the filters, sorted and paged (`limit`, `offset`), with the total count (up to `TOTAL_CAP` unless
  * `exactTotal`). Events without a date sort last whatever the direction. The page is read off an index where the
- * filters allow (see ./plan.ts), then its sources.
+ * filters allow (see ./plan.ts), with the sources stored for each event (`event_sources`).
  */
 export async function queryEvents(store: Store, filters: QueryFilters, options: QueryEventsOptions = {}): Promise<EventPage> {
   const resolved = await resolveSemiJoins(store, filters);
   const { rows, more } = await pageRows(store, filters, resolved);
   const ids = rows.map((r) => r.id);
   // The page itself tells the total when it is the last one (and not past the end); so do the semi-join ids when
-  // they are the only filters. Otherwise count, alongside reading the page's rows.
+  // they are the only filters. Otherwise count.
   let known: number | undefined;
   if (!more && (ids.length > 0 || filters.offset === 0)) known = filters.offset + ids.length;
   else if (onlyResolved(filters, resolved)) known = resolved.ids.length;
-  const [sources, count] = await Promise.all([
-    sourcesOf(store, ids),
-    known === undefined ? countEvents(store, filters, options.exactTotal ? null : Math.max(1, options.totalCap ?? TOTAL_CAP), resolved) : undefined,
-  ]);
-  const items = rows.map((r) => eventItem(r, sources.get(r.id) ?? []));
+  const count =
+    known === undefined ? await countEvents(store, filters, options.exactTotal ? null : Math.max(1, options.totalCap ?? TOTAL_CAP), resolved) : undefined;
+  const items = rows.map((r) => eventItem(r, r.sources === null ? [] : (JSON.parse(r.sources) as EventSourceRef[])));
   if (!count) return { total: known!, totalCapped: false, more, items };
   // Capped: at least the cap match, and at least up to this page's end (and one more when a page follows).
   const seen = ids.length > 0 ? filters.offset + ids.length + (more ? 1 : 0) : 0;

@@ -1,8 +1,8 @@
 /**
  * How a listing is read. The semi-join filters (text, official, outlet) are resolved first, once, to a list of
  * event ids when they match up to `RESOLVE_CAP` events. Then one page of rows (plus one, to know whether another
- * page follows) is read off an index where the filters allow it; then the page's sources; and the total is counted
- * separately, up to a cap, from the same index.
+ * page follows) is read off an index where the filters allow it, each with its sources (`event_sources`, looked up
+ * by primary key in the same statement); and the total is counted separately, up to a cap, from the same index.
  *
  * The index-driven path serves the date orders (`date`, the default, and `-date`):
  * - with a measure filter the event ids come from `event_measures` (one row per event and measure, carrying region,
@@ -84,6 +84,23 @@ export function onlyResolved(filters: Partial<QueryFilters>, resolved: ResolvedI
 /** One ordered, limited read of event ids (and dates). */
 type Read = RawBuilder<unknown>;
 
+/** An `events` row of a page, with its sources as stored (JSON; null for an event without an `event_sources` row). */
+export type PageRow = EventsTable & { sources: string | null };
+
+/** The `sources` column of a page's statement: the stored list of the event of `alias`, by primary key. */
+function sourcesColumn(alias: string) {
+  return sql`(select s.sources from event_sources s where s.event_id = ${sql.ref(`${alias}.id`)}) as sources`;
+}
+
+/**
+ * The rows of a page statement (`events` columns, aliased `d`, in `order`) with their sources, looked up around it
+ * for the page's rows only: in the page's own select list the lookup would also run for each row sorted (SQLite) or
+ * skipped by the offset (PostgreSQL). The outer `order by` costs nothing: both planners see the rows come in it.
+ */
+function withSources(page: RawBuilder<unknown>, order: RawBuilder<unknown>): RawBuilder<PageRow> {
+  return sql<PageRow>`select d.*, ${sourcesColumn('d')} from (${page}) d order by ${order}`;
+}
+
 /** `order by` of the non-date sorts, on `events` aliased `d`; undated events last. */
 function otherOrder(sort: QueryFilters['sort']) {
   switch (sort) {
@@ -99,6 +116,14 @@ function otherOrder(sort: QueryFilters['sort']) {
 /** The driver of a listing or count under these filters. */
 function driverOf(filters: Partial<QueryFilters>): Driver {
   return filters.measures?.length ? 'event_measures' : 'events';
+}
+
+/**
+ * The order of one date read of a driver aliased `d` (`id` its event id), as an index of migration 0006 gives it
+ * read one way (`date`, undated rows last) or the other (`-date`, on dated rows only: see `dateReads`).
+ */
+function readOrder(sort: 'date' | '-date', id: RawBuilder<unknown>) {
+  return sort === 'date' ? sql`d.event_date desc nulls last, ${id} desc` : sql`d.event_date asc nulls first, ${id} asc`;
 }
 
 /** The ordered reads whose merge is the listing in a date order, each ending with `tail` (its limit). */
@@ -117,14 +142,13 @@ function dateReads(
   for (const measures of groups) {
     const where = driverConditions(store, filters, driver, { measures, resolved });
     if (filters.sort === 'date') {
-      reads.push(sql`select ${select} from ${sql.table(driver)} d ${whereClause(where)}
-        order by d.event_date desc nulls last, ${id} desc ${tail}`);
+      reads.push(sql`select ${select} from ${sql.table(driver)} d ${whereClause(where)} order by ${readOrder('date', id)} ${tail}`);
       continue;
     }
     // `-date`: dated events oldest first (NULLS FIRST is what reading the index gives; none are null here), then
     // the undated ones. A date bound already excludes the undated.
     reads.push(sql`select ${select} from ${sql.table(driver)} d
-      ${whereClause([...where, sql`d.event_date is not null`])} order by d.event_date asc nulls first, ${id} asc ${tail}`);
+      ${whereClause([...where, sql`d.event_date is not null`])} order by ${readOrder('-date', id)} ${tail}`);
     if (!filters.since && !filters.until) {
       reads.push(sql`select ${select} from ${sql.table(driver)} d
         ${whereClause([...where, sql`d.event_date is null`])} order by ${id} asc ${tail}`);
@@ -140,9 +164,10 @@ function dateOrder(sort: 'date' | '-date', alias: string) {
 }
 
 /**
- * The `events` rows of the page `filters` asks for, in order, and whether more follow (`limit + 1` are read).
+ * The `events` rows of the page `filters` asks for, in order, with their sources, and whether more follow (`limit +
+ * 1` are read).
  */
-export async function pageRows(store: Store, filters: QueryFilters, resolved?: ResolvedIds): Promise<{ rows: EventsTable[]; more: boolean }> {
+export async function pageRows(store: Store, filters: QueryFilters, resolved?: ResolvedIds): Promise<{ rows: PageRow[]; more: boolean }> {
   if (resolved?.ids.length === 0) return { rows: [], more: false };
   if (resolved?.dates && (filters.sort === 'date' || filters.sort === '-date') && onlyResolved(filters, resolved)) {
     return pageFromDates(store, filters, resolved.ids, resolved.dates);
@@ -161,7 +186,7 @@ async function pageFromDates(
   filters: QueryFilters,
   ids: string[],
   dates: ReadonlyMap<string, string | null>,
-): Promise<{ rows: EventsTable[]; more: boolean }> {
+): Promise<{ rows: PageRow[]; more: boolean }> {
   const dir = filters.sort === 'date' ? -1 : 1;
   const cmp = (a: string, b: string) => (a < b ? -dir : a > b ? dir : 0);
   const sorted = [...ids].sort((a, b) => {
@@ -173,23 +198,29 @@ async function pageFromDates(
   const more = page.length > filters.limit;
   if (more) page.pop();
   if (page.length === 0) return { rows: [], more };
-  const found = await store.db.selectFrom('events').selectAll().where('id', 'in', page).execute();
+  const found = await store.db
+    .selectFrom('events as e')
+    .leftJoin('event_sources as s', 's.event_id', 'e.id')
+    .selectAll('e')
+    .select('s.sources')
+    .where('e.id', 'in', page)
+    .execute();
   const byId = new Map(found.map((r) => [r.id, r]));
   return { rows: page.flatMap((id) => byId.get(id) ?? []), more };
 }
 
 /** The statement `pageRows` runs (exported for plan tests). */
-export function pageQuery(store: Store, filters: QueryFilters, resolved?: ResolvedIds): RawBuilder<EventsTable> {
+export function pageQuery(store: Store, filters: QueryFilters, resolved?: ResolvedIds): RawBuilder<PageRow> {
   const { limit, offset } = filters;
   const page = sql`limit ${limit + 1} offset ${offset}`;
-  let query: RawBuilder<EventsTable>;
+  let query: RawBuilder<PageRow>;
   if (filters.sort === 'date' || filters.sort === '-date') {
     const driver = driverOf(filters);
     const groups = driver === 'event_measures' ? filters.measures!.length : 1;
     const perGroup = filters.sort === 'date' || filters.since || filters.until ? 1 : 2;
     if (driver === 'events' && groups * perGroup === 1) {
       // One read of `events`: the page itself (the index gives the order, the rows are read for the page only).
-      query = dateReads(store, filters, page, resolved, sql`d.*`)[0] as RawBuilder<EventsTable>;
+      query = withSources(dateReads(store, filters, page, resolved, sql`d.*`)[0], readOrder(filters.sort, driverId('events')));
     } else {
       // Ids from one read (the page) or several (each up to the page's end; `union` keeps once an event two
       // measures' reads found), then their rows.
@@ -201,11 +232,12 @@ export function pageQuery(store: Store, filters: QueryFilters, resolved?: Resolv
             reads.map((r, i) => sql`select id, event_date from (${r}) ${sql.raw(`r${i}`)}`),
             sql` union `,
           )}) u order by ${dateOrder(filters.sort, 'u')} ${page}`;
-      query = sql<EventsTable>`select e.* from (${ids}) p join events e on e.id = p.id order by ${dateOrder(filters.sort, 'e')}`;
+      query = sql<PageRow>`select e.*, ${sourcesColumn('e')} from (${ids}) p join events e on e.id = p.id order by ${dateOrder(filters.sort, 'e')}`;
     }
   } else {
     const where = driverConditions(store, filters, 'events', { resolved });
-    query = sql<EventsTable>`select d.* from events d ${whereClause(where)} order by ${otherOrder(filters.sort)} ${page}`;
+    const order = otherOrder(filters.sort);
+    query = withSources(sql`select d.* from events d ${whereClause(where)} order by ${order} ${page}`, order);
   }
   return query;
 }

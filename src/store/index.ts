@@ -21,7 +21,7 @@ export type { StoredValidators } from './validators.js';
 export { saveArticleRecord, saveArticleRecords, loadArticleRecord } from './articles.js';
 export type { RecordToSave, SaveRecordOptions } from './articles.js';
 export { assignEvents, eventRegion, loadEvent, rebuildEventSearch, regroupAll, resolveEventId } from './events/index.js';
-export type { AssignResult, EventSource, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
+export type { AssignResult, EventSource, EventSourceRef, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';
 export { pendingPageIds } from './pending.js';
 export type { StoreCounts } from './counts.js';
@@ -40,5 +40,6 @@ export type {
   EventOfficialsTable,
   PersonsTable,
   EventSearchTable,
+  EventSourcesTable,
 } from './schema.js';
 export { EXTRACT_STATES, EVIDENCE_OWNERS } from './schema.js';

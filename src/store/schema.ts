@@ -249,6 +249,15 @@ export interface EventSearchTable {
   body: string;
 }
 
+/**
+ * The sources a listing shows for an event, one row per event (migration 0009): a JSON array of `{ url, site,
+ * published_at, title }`, one per article reporting it, oldest publication first.
+ */
+export interface EventSourcesTable {
+  event_id: string;
+  sources: string;
+}
+
 export interface Database {
   sources: SourcesTable;
   pages: PagesTable;
@@ -267,4 +276,5 @@ export interface Database {
   event_officials: EventOfficialsTable;
   persons: PersonsTable;
   event_search: EventSearchTable;
+  event_sources: EventSourcesTable;
 }

@@ -111,6 +111,9 @@ describe.each(DIALECTS)('listing plans on %s', (dialect: StoreDialect) => {
     const region = await page({ region: '74.71' });
     expect(region.join('\n')).toContain('events_region_date_id_idx');
     expect(sorts(region)).toBe(0);
+    // Each row's sources by primary key, in the same statement (migration 0009), still without a sort.
+    expect(region.join('\n')).toMatch(dialect === 'sqlite' ? /SEARCH s USING PRIMARY KEY/ : /event_sources_pkey/);
+    expect(sorts(await page({ region: '74.71', offset: 2 }))).toBe(0);
     const dates = await page({ since: '2024-01-01', until: '2024-01-31' });
     expect(dates.join('\n')).toContain('events_date_id_idx');
     expect(sorts(dates)).toBe(0);

@@ -109,6 +109,7 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
           'event_members',
           'event_officials',
           'event_search',
+          'event_sources',
           'events',
           'evidence',
           'fetch_validators',

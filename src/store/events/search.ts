@@ -1,12 +1,14 @@
 /**
  * Keeping `event_search` (migration 0007): an event's row holds the titles and evidence quotes of the articles
  * whose commitments point at it, and its date. Whatever changes those (an article saved again, an event
- * rewritten, commitments moved) refreshes the rows of the events concerned in the same transaction; an event
- * deleted takes its row with it (foreign key).
+ * rewritten, commitments moved) refreshes the rows of the events concerned in the same transaction, and with them
+ * their `event_sources` rows (./sources.ts), which hang off the same articles; an event deleted takes its rows
+ * with it (foreign keys).
  */
 import { sql } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
 import { runTransactionProgram } from '../open.js';
+import { articlesOf, rebuildEventSources, sourcesByEvent, writeEventSources } from './sources.js';
 import { chunks, exec, rowsOf } from './steps.js';
 
 /**
@@ -25,29 +27,28 @@ export function searchBody(texts: Iterable<string | null>): string {
   return [...parts].join(SEARCH_SEPARATOR);
 }
 
-/** Rewrites the `event_search` rows of these events from the tables (none for an event gone or without text). */
+/**
+ * Rewrites the `event_search` and `event_sources` rows of these events from the tables (no search row for an event
+ * gone or without text; a sources row for every event present).
+ */
 export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): TransactionProgram<void> {
   const db = store.db;
   for (const ids of chunks([...new Set(eventIds)].sort())) {
     if (ids.length === 0) continue;
     const events = yield* rowsOf(db.selectFrom('events').select(['id', 'event_date']).where('id', 'in', ids).compile());
-    const texts = yield* rowsOf(
+    // The articles once, for both tables: their titles are searched, and they are the sources.
+    const articles = yield* rowsOf(articlesOf(store, ids));
+    const quotes = yield* rowsOf(
       db
         .selectFrom('commitments as c')
-        .innerJoin('articles as a', 'a.page_id', 'c.article_id')
-        .select(['c.event_id', 'a.title as t'])
+        .innerJoin('evidence as ev', 'ev.article_id', 'c.article_id')
+        .select(['c.event_id', 'ev.quote as t'])
+        .distinct()
         .where('c.event_id', 'in', ids)
-        .union(
-          db
-            .selectFrom('commitments as c')
-            .innerJoin('evidence as ev', 'ev.article_id', 'c.article_id')
-            .select(['c.event_id', 'ev.quote as t'])
-            .where('c.event_id', 'in', ids),
-        )
         .compile(),
     );
     const byEvent = new Map<string, string[]>();
-    for (const r of texts) {
+    for (const r of [...articles.map((a) => ({ event_id: a.event_id, t: a.title })), ...quotes]) {
       if (r.event_id === null) continue;
       const list = byEvent.get(r.event_id);
       if (list) list.push(r.t);
@@ -58,13 +59,14 @@ export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): T
       .map((e) => ({ event_id: e.id, event_date: e.event_date, body: searchBody(byEvent.get(e.id) ?? []) }))
       .filter((r) => r.body !== '');
     for (const batch of chunks(rows, INSERT_ROWS)) yield* exec(db.insertInto('event_search').values(batch).compile());
+    yield* writeEventSources(store, sourcesByEvent(events.map((e) => e.id), articles));
   }
 }
 
 /**
- * Rebuilds every `event_search` row from the tables, in one transaction. For data written around the store (bulk
- * loads such as `npm run bench:query`, test fixtures inserting rows directly); saves and regrouping keep the
- * table themselves.
+ * Rebuilds every `event_search` and `event_sources` row from the tables, in one transaction. For data written
+ * around the store (bulk loads such as `npm run bench:query`, test fixtures inserting rows directly); saves and
+ * regrouping keep the tables themselves.
  */
 export async function rebuildEventSearch(store: Store): Promise<void> {
   const db = store.db;
@@ -78,5 +80,6 @@ export async function rebuildEventSearch(store: Store): Promise<void> {
     yield sql`insert into event_search (event_id, event_date, body)
       select e.id, e.event_date, b.body from events e join (select x.event_id, ${agg} as body from (${texts}) x
         where x.t is not null and x.t <> '' group by x.event_id) b on b.event_id = e.id`.compile(db);
+    yield* rebuildEventSources(store);
   });
 }

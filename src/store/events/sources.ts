@@ -1,0 +1,98 @@
+/**
+ * Keeping `event_sources` (migration 0009): an event's row holds, as JSON, the sources a listing shows for it (one
+ * entry per article whose commitments point at the event: url, site, publication date, title; oldest publication
+ * first), so that a page of events reads them with its rows instead of joining commitments and articles. The rows
+ * are written beside `event_search` (./search.ts), in the same transaction, whenever an article is saved again,
+ * an event rewritten or commitments moved; an event deleted takes its row with it (foreign key).
+ */
+import type { CompiledQuery } from 'kysely';
+import type { Store, TransactionProgram } from '../open.js';
+import { chunks, exec, rowsOf } from './steps.js';
+
+/** One source (article) of an event, as listings show it. */
+export interface EventSourceRef {
+  url: string | null;
+  site: string | null;
+  published_at: string | null;
+  title: string;
+}
+
+/** An article reporting an event (one row per commitment: an article reporting it twice comes twice). */
+export interface EventArticleRow {
+  event_id: string | null;
+  page_id: string;
+  url: string | null;
+  site: string | null;
+  published_at: string | null;
+  title: string;
+}
+
+/** Events per read of their articles when rebuilding every row. */
+const REBUILD_EVENTS = 2000;
+
+/**
+ * Oldest publication first (undated last), then by URL, as listings always ordered sources; then by article id,
+ * so that articles alike in both (no URL) come in one order whichever statement read them.
+ */
+function byPublication(a: EventArticleRow, b: EventArticleRow): number {
+  return (
+    (a.published_at ?? '\uffff').localeCompare(b.published_at ?? '\uffff') ||
+    (a.url ?? '').localeCompare(b.url ?? '') ||
+    (a.page_id < b.page_id ? -1 : a.page_id > b.page_id ? 1 : 0)
+  );
+}
+
+/** The read of the articles of these events, or of the events whose ids fall in a range. */
+export function articlesOf(store: Store, ids: string[] | { from: string; to: string }): CompiledQuery<EventArticleRow> {
+  const q = store.db
+    .selectFrom('commitments as c')
+    .innerJoin('articles as a', 'a.page_id', 'c.article_id')
+    .select(['c.event_id', 'a.page_id', 'a.url', 'a.site', 'a.published_at', 'a.title']);
+  return (Array.isArray(ids) ? q.where('c.event_id', 'in', ids) : q.where('c.event_id', '>=', ids.from).where('c.event_id', '<=', ids.to)).compile();
+}
+
+/** The sources of each event of `eventIds` (none for an event without articles among `rows`), as stored. */
+export function sourcesByEvent(eventIds: Iterable<string>, rows: readonly EventArticleRow[]): Map<string, EventSourceRef[]> {
+  const byEvent = new Map<string, Map<string, EventArticleRow>>();
+  for (const id of eventIds) byEvent.set(id, new Map());
+  for (const r of rows) if (r.event_id !== null) byEvent.get(r.event_id)?.set(r.page_id, r);
+  const out = new Map<string, EventSourceRef[]>();
+  for (const [id, articles] of byEvent) {
+    out.set(
+      id,
+      [...articles.values()].sort(byPublication).map((a) => ({ url: a.url, site: a.site, published_at: a.published_at, title: a.title })),
+    );
+  }
+  return out;
+}
+
+/** Writes (inserts or replaces) the `event_sources` rows of these events. */
+export function* writeEventSources(store: Store, sources: ReadonlyMap<string, EventSourceRef[]>): TransactionProgram<void> {
+  const rows = [...sources].map(([event_id, list]) => ({ event_id, sources: JSON.stringify(list) }));
+  for (const batch of chunks(rows)) {
+    yield* exec(
+      store.db
+        .insertInto('event_sources')
+        .values(batch)
+        .onConflict((oc) => oc.column('event_id').doUpdateSet((eb) => ({ sources: eb.ref('excluded.sources') })))
+        .compile(),
+    );
+  }
+}
+
+/**
+ * Rewrites every `event_sources` row from the tables, in the caller's transaction: events read in id order, a
+ * range at a time, each range's articles read at once (the commitments index starts with the event id).
+ */
+export function* rebuildEventSources(store: Store): TransactionProgram<void> {
+  const db = store.db;
+  yield* exec(db.deleteFrom('event_sources').compile());
+  let after = '';
+  for (;;) {
+    const ids = (yield* rowsOf(db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(REBUILD_EVENTS).compile())).map((r) => r.id);
+    if (ids.length === 0) return;
+    after = ids[ids.length - 1];
+    const rows = yield* rowsOf(articlesOf(store, { from: ids[0], to: after }));
+    yield* writeEventSources(store, sourcesByEvent(ids, rows));
+  }
+}
