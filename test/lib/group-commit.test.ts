@@ -17,6 +17,16 @@ function recorder(ms = 0) {
   return { batches, run };
 }
 
+/** Adds 1, 2 and 3 ten milliseconds apart; resolves when all are written. */
+async function trickle(add: (item: number) => Promise<number>): Promise<void> {
+  const done = [add(1)];
+  await sleep(10);
+  done.push(add(2));
+  await sleep(10);
+  done.push(add(3));
+  await Promise.all(done);
+}
+
 describe('groupCommit', () => {
   it('writes the calls of one turn together, and calls made during a write in the next batch', async () => {
     const { batches, run } = recorder(20);
@@ -38,24 +48,14 @@ describe('groupCommit', () => {
   it('with a linger, gathers items arriving a few milliseconds apart into one batch', async () => {
     const { batches, run } = recorder();
     const add = groupCommit(run, { lingerMs: 60 });
-    const done = [add(1)];
-    await sleep(10);
-    done.push(add(2));
-    await sleep(10);
-    done.push(add(3));
-    await Promise.all(done);
+    await trickle(add);
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
   it('without a linger, the same items go one by one', async () => {
     const { batches, run } = recorder();
     const add = groupCommit(run);
-    const done = [add(1)];
-    await sleep(10);
-    done.push(add(2));
-    await sleep(10);
-    done.push(add(3));
-    await Promise.all(done);
+    await trickle(add);
     expect(batches).toEqual([[1], [2], [3]]);
   });
 

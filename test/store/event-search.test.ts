@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryParamError, parseQueryFilters, queryEvents } from '../../src/query/index.js';
-import { assignEvents, rebuildEventSearch, regroupAll, saveArticleRecord, savePage } from '../../src/store/index.js';
+import { assignEvents, rebuildEventSearch, regroupAll } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
-import type { ArticleRecord } from '../../src/types/record.js';
-import { MALTENG, AMBON, record } from '../group/fixtures.js';
+import { MALTENG, AMBON } from '../group/fixtures.js';
 import type { Report } from '../group/fixtures.js';
-import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from './helpers.js';
+import { DIALECTS, createTestDb, migratorFor, postgresAvailable, reportSaver } from './helpers.js';
 import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
@@ -45,17 +44,7 @@ describe.each(DIALECTS)('event_search on %s', (dialect: StoreDialect) => {
   const skip = dialect === 'postgres' && !pgUp;
   let tdb: TestDb;
   let store: Store;
-  const pages = new Map<string, string>();
-
-  const save = async (r: Report, change: Partial<ArticleRecord> = {}, group = true) => {
-    let id = pages.get(r.url);
-    if (!id) {
-      id = await savePage(store, { url: r.url, sourceId: null, status: 200, body: `<html>${r.url}</html>`, contentType: 'text/html' } as Parameters<typeof savePage>[1]);
-      pages.set(r.url, id);
-    }
-    await saveArticleRecord(store, id, { ...record(r), ...change }, { group });
-    return id;
-  };
+  const { save, pageOf } = reportSaver(() => store);
 
   beforeAll(async () => {
     if (skip) return;
@@ -113,7 +102,7 @@ describe.each(DIALECTS)('event_search on %s', (dialect: StoreDialect) => {
     await save(reports[3], { title: 'Surat edaran tanpa grup' }, false);
     expect(await snapshot(store)).toEqual(await rebuilt(store));
     expect(await search(store, 'tanpa grup')).toEqual([]);
-    await assignEvents(store, pages.get(reports[3].url)!);
+    await assignEvents(store, pageOf(reports[3].url)!);
     expect(await snapshot(store)).toEqual(await rebuilt(store));
     expect(await search(store, 'tanpa grup')).toHaveLength(1);
 

@@ -9,10 +9,9 @@ import { parseQueryFilters, queryEvents } from '../../src/query/index.js';
 import type { EventSourceRef } from '../../src/query/index.js';
 import { assignEvents, migrate, rebuildEventSearch, regroupAll, saveArticleRecord, savePage } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
-import type { ArticleRecord } from '../../src/types/record.js';
 import { AMBON, MALTENG, record } from '../group/fixtures.js';
 import type { Report } from '../group/fixtures.js';
-import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from './helpers.js';
+import { DIALECTS, createTestDb, migratorFor, postgresAvailable, reportSaver } from './helpers.js';
 import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
@@ -155,17 +154,7 @@ describe.each(DIALECTS)('event_sources on %s', (dialect: StoreDialect) => {
   const skip = dialect === 'postgres' && !pgUp;
   let tdb: TestDb;
   let store: Store;
-  const pages = new Map<string, string>();
-
-  const save = async (r: Report, change: Partial<ArticleRecord> = {}, group = true) => {
-    let id = pages.get(r.url);
-    if (!id) {
-      id = await savePage(store, { url: r.url, sourceId: null, status: 200, body: `<html>${r.url}</html>`, contentType: 'text/html' } as Parameters<typeof savePage>[1]);
-      pages.set(r.url, id);
-    }
-    await saveArticleRecord(store, id, { ...record(r), ...change }, { group });
-    return id;
-  };
+  const { save, pageOf } = reportSaver(() => store);
 
   beforeAll(async () => {
     if (skip) return;

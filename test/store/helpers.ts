@@ -10,10 +10,12 @@ import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { generateDemoSite } from '../../src/demo-site/index.js';
 import { extract } from '../../src/extract/index.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, saveArticleRecord, savePage } from '../../src/store/index.js';
 import { InCodeMigrationProvider } from '../../src/store/migrations/index.js';
 import type { Store, StoreDialect, StoreOptions } from '../../src/store/index.js';
 import type { ArticleRecord } from '../../src/types/record.js';
+import { record } from '../group/fixtures.js';
+import type { Report } from '../group/fixtures.js';
 
 export const DIALECTS: StoreDialect[] = ['sqlite', 'postgres'];
 export const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -170,4 +172,22 @@ export function expectedRows(r: ArticleRecord) {
 
 export function clone<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * Saves reports (test/group/fixtures.ts) through the store: a report's page is stored on its first save and reused
+ * after, so saving it again re-extracts the same page. `store` is read at each save (tests open it in beforeAll).
+ */
+export function reportSaver(store: () => Store) {
+  const pages = new Map<string, string>();
+  const save = async (r: Report, change: Partial<ArticleRecord> = {}, group = true): Promise<string> => {
+    let id = pages.get(r.url);
+    if (!id) {
+      id = await savePage(store(), { url: r.url, sourceId: null, status: 200, body: `<html>${r.url}</html>`, contentType: 'text/html' } as Parameters<typeof savePage>[1]);
+      pages.set(r.url, id);
+    }
+    await saveArticleRecord(store(), id, { ...record(r), ...change }, { group });
+    return id;
+  };
+  return { save, pageOf: (url: string) => pages.get(url) };
 }
