@@ -5,7 +5,7 @@
  * a child process, then drives each endpoint with C (default 50) concurrent keep-alive clients for S seconds (default
  * 5) over varied common requests, and prints p50 / p95 / p99 latency, requests per second and CPU per request
  * per endpoint: the server process's (reader threads included) and, on PostgreSQL, the local PostgreSQL server's
- * (every `postgres` process, from /proc; Linux only). Under closed-loop clients latency is about clients divided by
+ * (every `postgres` process, from /proc; Linux only). `--readers N` and `--cache-mb N` are passed to `pantau serve`. Under closed-loop clients latency is about clients divided by
  * throughput, so it follows the machine's load; CPU per request does not.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     /** SQLite: `pantau serve --readers N` (default: serve's own default, one reader thread per core). */
     readers: { type: 'string' },
+    /** SQLite: `pantau serve --cache-mb N` (default: serve's own default, 256 MiB per reading connection). */
+    'cache-mb': { type: 'string' },
   },
 });
 const N = Number(args.events);
@@ -71,6 +73,7 @@ async function ensureData(dialect: 'sqlite' | 'postgres'): Promise<void> {
 function startServer(dialect: 'sqlite' | 'postgres'): Promise<{ base: string; child: ChildProcess; banner: string }> {
   const db = dialect === 'sqlite' ? ['--db', args.sqlite] : ['--database-url', pgUrl()];
   const readers = args.readers !== undefined ? ['--readers', args.readers] : [];
+  if (args['cache-mb'] !== undefined) readers.push('--cache-mb', args['cache-mb']);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...db, ...readers], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -24,6 +24,8 @@ export interface BuildApiOptions {
    * store's file (see ./readers.ts), instead of on the main thread. Default 0 (main thread).
    */
   readers?: number;
+  /** SQLite reader threads: each connection's page cache, in MiB (default 256, see `ReadTuning`). */
+  readerCacheMb?: number;
 }
 
 /** Methods answered; every other one gets 405 with `Allow: GET, HEAD`. */
@@ -62,7 +64,7 @@ export function buildApi(options: BuildApiOptions): FastifyInstance {
 
   const readers =
     (options.readers ?? 0) > 0 && store.dialect === 'sqlite' && store.location !== ':memory:'
-      ? startReaderPool({ sqlitePath: store.location, size: options.readers })
+      ? startReaderPool({ sqlitePath: store.location, size: options.readers, cacheMb: options.readerCacheMb })
       : undefined;
   if (readers) app.addHook('onClose', async () => readers.close());
 

@@ -10,11 +10,11 @@ import { tuneForReading } from './readers.js';
 import type { ReaderReply, ReaderRequest } from './readers.js';
 import { apiRoutes } from './routes.js';
 
-const { sqlitePath } = workerData as { sqlitePath: string };
+const { sqlitePath, cacheMb } = workerData as { sqlitePath: string; cacheMb?: number };
 const store = openStore({ sqlitePath });
 const ready = (async () => {
   await sql`pragma query_only = 1`.execute(store.db);
-  await tuneForReading(store);
+  await tuneForReading(store, { cacheMb });
 })();
 const routes = new Map(apiRoutes().map((r) => [r.path, r]));
 

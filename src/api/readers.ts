@@ -37,18 +37,41 @@ export interface ReaderPoolOptions {
   sqlitePath: string;
   /** Threads (default: the cores available). */
   size?: number;
+  /** Page cache of each reader's connection, in MiB (default `DEFAULT_READ_CACHE_MB`). */
+  cacheMb?: number;
 }
 
-/** Bytes of a SQLite file read through a memory map instead of read() calls (address space only; the OS pages it). */
+/**
+ * Bytes of a SQLite file read through a memory map instead of read() calls (address space only; the OS pages it).
+ * better-sqlite3's SQLite is built with a 2 GiB ceiling (SQLITE_MAX_MMAP_SIZE), which wins over this: pages past
+ * it go through the page cache below.
+ */
 export const MMAP_BYTES = 8 * 1024 ** 3;
+
+/** Default page cache of a reading connection, in MiB (SQLite's own default is 16 MiB). */
+export const DEFAULT_READ_CACHE_MB = 256;
+
+export interface ReadTuning {
+  /**
+   * SQLite page cache of the connection, in MiB (default `DEFAULT_READ_CACHE_MB`; it fills as pages are read).
+   * What the memory map does not cover (a file past 2 GiB: at a million events, the search and sources tables
+   * written last) is otherwise read with a system call per page into a 16 MiB cache that random reads keep
+   * evicting: at a million events a 256 MiB cache took a text search from 7.4 to 4.5 ms of CPU and a region listing
+   * from 2.2 to 1.6 ms.
+   */
+  cacheMb?: number;
+}
 
 /**
  * Tunes a SQLite connection the API reads through: memory-mapped reads (a page lookup without a system call and a
- * copy: random row reads, what listings do, cost about a third). No effect on PostgreSQL.
+ * copy: random row reads, what listings do, cost about a third) and a larger page cache for the rest. No effect on
+ * PostgreSQL.
  */
-export async function tuneForReading(store: Store): Promise<void> {
+export async function tuneForReading(store: Store, tuning: ReadTuning = {}): Promise<void> {
   if (store.dialect !== 'sqlite') return;
   await sql.raw(`pragma mmap_size = ${MMAP_BYTES}`).execute(store.db);
+  // Negative: a size in KiB rather than a number of pages.
+  await sql.raw(`pragma cache_size = ${-Math.round((tuning.cacheMb ?? DEFAULT_READ_CACHE_MB) * 1024)}`).execute(store.db);
 }
 
 /** Default number of readers: one per core. */
@@ -109,7 +132,7 @@ export function startReaderPool(options: ReaderPoolOptions): ReaderPool {
     dispatch();
   };
   for (let i = 0; i < size; i++) {
-    const worker = startModuleThread(import.meta.url, 'reader-worker', { sqlitePath: options.sqlitePath });
+    const worker = startModuleThread(import.meta.url, 'reader-worker', { sqlitePath: options.sqlitePath, cacheMb: options.cacheMb });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (msg: { id: number; reply: ReaderReply }) => {
       const p = slot.pending.get(msg.id);

@@ -150,7 +150,8 @@ withPipelineOptions(
     .option('-p, --port <n>', 'TCP port', '8080')
     .option('--host <address>', 'interface to listen on (0.0.0.0 for all)', '127.0.0.1')
     .option('--log', 'log every request as a JSON line')
-    .option('--readers <n>', 'SQLite: reader threads answering requests, each with its own connection (default: one per core; 0: the main thread)'),
+    .option('--readers <n>', 'SQLite: reader threads answering requests, each with its own connection (default: one per core; 0: the main thread)')
+    .option('--cache-mb <n>', 'SQLite: page cache of each reading connection in MiB, filled as pages are read', '256'),
 ).action(async (opts) => {
   process.exitCode = await (await commands.serve()).runServe(resolveCommandConfig(opts).config, opts);
 });

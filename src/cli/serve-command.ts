@@ -14,6 +14,14 @@ export interface ServeCommandOptions {
   log?: boolean;
   /** SQLite: reader threads (default one per core; 0 answers on the main thread). Ignored on PostgreSQL. */
   readers?: string;
+  /** SQLite: page cache of each reading connection, in MiB (default 256). Ignored on PostgreSQL. */
+  cacheMb?: string;
+}
+
+export function parseCacheMb(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 65536) throw new Error(`--cache-mb ${value}: expected an integer from 0 to 65536 (MiB)`);
+  return Number(value);
 }
 
 export function parseReaders(value: string | undefined, fallback: number): number {
@@ -33,16 +41,17 @@ export function parsePort(value: string | undefined): number {
 
 export async function runServe(config: PantauConfig, options: ServeCommandOptions): Promise<number> {
   const port = parsePort(options.port);
-  const { defaultReaders, tuneForReading } = await import('../api/readers.js');
+  const { DEFAULT_READ_CACHE_MB, defaultReaders, tuneForReading } = await import('../api/readers.js');
   const readers = parseReaders(options.readers, defaultReaders());
+  const cacheMb = parseCacheMb(options.cacheMb, DEFAULT_READ_CACHE_MB);
   const host = options.host ?? '127.0.0.1';
   const { buildApi } = await import('../api/index.js');
   const store = openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.db });
   let closing: Promise<void> | undefined;
   try {
     await migrate(store);
-    await tuneForReading(store);
-    const app = buildApi({ store, logger: options.log === true, readers: store.dialect === 'sqlite' ? readers : 0 });
+    await tuneForReading(store, { cacheMb });
+    const app = buildApi({ store, logger: options.log === true, readers: store.dialect === 'sqlite' ? readers : 0, readerCacheMb: cacheMb });
     const address = await app.listen({ port, host });
     const threads = store.dialect === 'sqlite' && readers > 0 ? `, ${readers} reader thread${readers === 1 ? '' : 's'}` : '';
     process.stderr.write(`pantau serve: ${store.dialect} ${store.location}${threads}, listening on ${address}/api (OpenAPI: ${address}/api/openapi.json)\n`);
