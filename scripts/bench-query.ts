@@ -104,11 +104,11 @@ async function generate(store: Store): Promise<void> {
     select 'c' || ${hex}, 'p' || ${hex}, 0, code, name, level, pcode, pname, ${day('')}, 'ev_' || ${hex} from (${gen}) g`);
   await step('evidence', sql`insert into evidence (id, article_id, owner_kind, owner_id, field, start, "end", quote)
     select 'x' || ${hex}, 'p' || ${hex}, 'measure', 'm' || ${hex}, 'text', 0, 40, 'Pemerintah ' || name || ' menandatangani pakta integritas bersama ' || official from (${gen}) g`);
-  // Written around the store, so its search and sources tables (migrations 0007, 0009) are filled from the rows, as
-  // the migrations do.
+  // Written around the store, so its search table and the events' sources (migrations 0007, 0010) are filled from
+  // the rows, as the store keeps them.
   const t = Date.now();
   await rebuildEventSearch(store);
-  console.log(`  ${store.dialect}: event_search, event_sources ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`  ${store.dialect}: event_search, events.sources ${((Date.now() - t) / 1000).toFixed(1)} s`);
   await step('analyze', pgsql ? sql`vacuum analyze` : sql`analyze`);
   console.log(`  ${store.dialect}: ${N} events generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -167,7 +167,7 @@ async function run(store: Store): Promise<void> {
   await migrate(store);
   if ((await count(store)) !== N) {
     console.log(`${store.dialect}: generating ${N} events...`);
-    for (const t of ['event_search', 'event_sources', 'evidence', 'measures', 'officials', 'circulars', 'commitments', 'event_measures', 'event_circulars', 'event_officials', 'event_members', 'event_aliases', 'persons', 'events', 'articles', 'pages'] as const) {
+    for (const t of ['event_search', 'evidence', 'measures', 'officials', 'circulars', 'commitments', 'event_measures', 'event_circulars', 'event_officials', 'event_members', 'event_aliases', 'persons', 'events', 'articles', 'pages'] as const) {
       await store.db.deleteFrom(t).execute();
     }
     await generate(store);

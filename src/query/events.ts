@@ -1,6 +1,7 @@
 /**
  * Listing events (one row per reported pledge, with its sources) under the analysts' filters, and one event by id.
  */
+import type { Selectable } from 'kysely';
 import type { EventSourceRef, Store, StoredEvent } from '../store/index.js';
 import { eventRegion, loadEvent } from '../store/index.js';
 import type { EventsTable } from '../store/index.js';
@@ -62,7 +63,7 @@ export interface QueryEventsOptions {
 }
 
 /** A stored events row and its sources as a listing item. */
-export function eventItem(e: EventsTable, sources: EventSourceRef[]): EventItem {
+export function eventItem(e: Selectable<EventsTable>, sources: EventSourceRef[]): EventItem {
   return {
     id: e.id,
     region: eventRegion(e),
@@ -84,7 +85,7 @@ export function eventItem(e: EventsTable, sources: EventSourceRef[]): EventItem 
 /**
  * Events matching the filters, sorted and paged (`limit`, `offset`), with the total count (up to `TOTAL_CAP` unless
  * `exactTotal`). Events without a date sort last whatever the direction. The page is read off an index where the
- * filters allow (see ./plan.ts), with the sources stored for each event (`event_sources`).
+ * filters allow (see ./plan.ts), with the sources stored in each event's row (`events.sources`).
  */
 export async function queryEvents(store: Store, filters: QueryFilters, options: QueryEventsOptions = {}): Promise<EventPage> {
   const resolved = await resolveSemiJoins(store, filters);
@@ -97,7 +98,7 @@ export async function queryEvents(store: Store, filters: QueryFilters, options: 
   else if (onlyResolved(filters, resolved)) known = resolved.ids.length;
   const count =
     known === undefined ? await countEvents(store, filters, options.exactTotal ? null : Math.max(1, options.totalCap ?? TOTAL_CAP), resolved) : undefined;
-  const items = rows.map((r) => eventItem(r, r.sources === null ? [] : (JSON.parse(r.sources) as EventSourceRef[])));
+  const items = rows.map((r) => eventItem(r, JSON.parse(r.sources) as EventSourceRef[]));
   if (!count) return { total: known!, totalCapped: false, more, items };
   // Capped: at least the cap match, and at least up to this page's end (and one more when a page follows).
   const seen = ids.length > 0 ? filters.offset + ids.length + (more ? 1 : 0) : 0;

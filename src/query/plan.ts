@@ -1,8 +1,8 @@
 /**
  * How a listing is read. The semi-join filters (text, official, outlet) are resolved first, once, to a list of
  * event ids when they match up to `RESOLVE_CAP` events. Then one page of rows (plus one, to know whether another
- * page follows) is read off an index where the filters allow it, each with its sources (`event_sources`, looked up
- * by primary key in the same statement); and the total is counted separately, up to a cap, from the same index.
+ * page follows) is read off an index where the filters allow it, each with its sources (`events.sources`, in the
+ * row); and the total is counted separately, up to a cap, from the same index.
  *
  * The index-driven path serves the date orders (`date`, the default, and `-date`):
  * - with a measure filter the event ids come from `event_measures` (one row per event and measure, carrying region,
@@ -19,7 +19,7 @@
  * The other orders (`sources`, `region`, `updated`) sort the matching events (`events` with every filter).
  */
 import { sql } from 'kysely';
-import type { RawBuilder } from 'kysely';
+import type { RawBuilder, Selectable } from 'kysely';
 import type { EventsTable, Store } from '../store/index.js';
 import type { MeasureType } from '../types/record.js';
 import { SEMI_JOINS, articleEventIds, driverConditions, driverId, semiJoinArticles, semiJoinQuery, whereClause } from './conditions.js';
@@ -84,22 +84,8 @@ export function onlyResolved(filters: Partial<QueryFilters>, resolved: ResolvedI
 /** One ordered, limited read of event ids (and dates). */
 type Read = RawBuilder<unknown>;
 
-/** An `events` row of a page, with its sources as stored (JSON; null for an event without an `event_sources` row). */
-export type PageRow = EventsTable & { sources: string | null };
-
-/** The `sources` column of a page's statement: the stored list of the event of `alias`, by primary key. */
-function sourcesColumn(alias: string) {
-  return sql`(select s.sources from event_sources s where s.event_id = ${sql.ref(`${alias}.id`)}) as sources`;
-}
-
-/**
- * The rows of a page statement (`events` columns, aliased `d`, in `order`) with their sources, looked up around it
- * for the page's rows only: in the page's own select list the lookup would also run for each row sorted (SQLite) or
- * skipped by the offset (PostgreSQL). The outer `order by` costs nothing: both planners see the rows come in it.
- */
-function withSources(page: RawBuilder<unknown>, order: RawBuilder<unknown>): RawBuilder<PageRow> {
-  return sql<PageRow>`select d.*, ${sourcesColumn('d')} from (${page}) d order by ${order}`;
-}
+/** An `events` row of a page, its sources (JSON) included. */
+export type PageRow = Selectable<EventsTable>;
 
 /** `order by` of the non-date sorts, on `events` aliased `d`; undated events last. */
 function otherOrder(sort: QueryFilters['sort']) {
@@ -198,13 +184,7 @@ async function pageFromDates(
   const more = page.length > filters.limit;
   if (more) page.pop();
   if (page.length === 0) return { rows: [], more };
-  const found = await store.db
-    .selectFrom('events as e')
-    .leftJoin('event_sources as s', 's.event_id', 'e.id')
-    .selectAll('e')
-    .select('s.sources')
-    .where('e.id', 'in', page)
-    .execute();
+  const found = await store.db.selectFrom('events').selectAll().where('id', 'in', page).execute();
   const byId = new Map(found.map((r) => [r.id, r]));
   return { rows: page.flatMap((id) => byId.get(id) ?? []), more };
 }
@@ -220,7 +200,7 @@ export function pageQuery(store: Store, filters: QueryFilters, resolved?: Resolv
     const perGroup = filters.sort === 'date' || filters.since || filters.until ? 1 : 2;
     if (driver === 'events' && groups * perGroup === 1) {
       // One read of `events`: the page itself (the index gives the order, the rows are read for the page only).
-      query = withSources(dateReads(store, filters, page, resolved, sql`d.*`)[0], readOrder(filters.sort, driverId('events')));
+      query = dateReads(store, filters, page, resolved, sql`d.*`)[0] as RawBuilder<PageRow>;
     } else {
       // Ids from one read (the page) or several (each up to the page's end; `union` keeps once an event two
       // measures' reads found), then their rows.
@@ -232,12 +212,11 @@ export function pageQuery(store: Store, filters: QueryFilters, resolved?: Resolv
             reads.map((r, i) => sql`select id, event_date from (${r}) ${sql.raw(`r${i}`)}`),
             sql` union `,
           )}) u order by ${dateOrder(filters.sort, 'u')} ${page}`;
-      query = sql<PageRow>`select e.*, ${sourcesColumn('e')} from (${ids}) p join events e on e.id = p.id order by ${dateOrder(filters.sort, 'e')}`;
+      query = sql<PageRow>`select e.* from (${ids}) p join events e on e.id = p.id order by ${dateOrder(filters.sort, 'e')}`;
     }
   } else {
     const where = driverConditions(store, filters, 'events', { resolved });
-    const order = otherOrder(filters.sort);
-    query = withSources(sql`select d.* from events d ${whereClause(where)} order by ${order} ${page}`, order);
+    query = sql<PageRow>`select d.* from events d ${whereClause(where)} order by ${otherOrder(filters.sort)} ${page}`;
   }
   return query;
 }

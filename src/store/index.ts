@@ -40,6 +40,5 @@ export type {
   EventOfficialsTable,
   PersonsTable,
   EventSearchTable,
-  EventSourcesTable,
 } from './schema.js';
 export { EXTRACT_STATES, EVIDENCE_OWNERS } from './schema.js';

@@ -165,6 +165,12 @@ export interface EventsTable {
   /** ISO timestamps. */
   created_at: string;
   updated_at: string;
+  /**
+   * The sources a listing shows (migration 0010): a JSON array of `{ url, site, published_at, title }`, one per
+   * article reporting the event, oldest publication first. An insert leaves `[]`; the store writes the list after,
+   * in the same transaction (src/store/events/sources.ts).
+   */
+  sources: Generated<string>;
 }
 
 /** An event id merged into another: resolves to `event_id`. */
@@ -249,15 +255,6 @@ export interface EventSearchTable {
   body: string;
 }
 
-/**
- * The sources a listing shows for an event, one row per event (migration 0009): a JSON array of `{ url, site,
- * published_at, title }`, one per article reporting it, oldest publication first.
- */
-export interface EventSourcesTable {
-  event_id: string;
-  sources: string;
-}
-
 export interface Database {
   sources: SourcesTable;
   pages: PagesTable;
@@ -276,5 +273,4 @@ export interface Database {
   event_officials: EventOfficialsTable;
   persons: PersonsTable;
   event_search: EventSearchTable;
-  event_sources: EventSourcesTable;
 }

@@ -109,7 +109,6 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
           'event_members',
           'event_officials',
           'event_search',
-          'event_sources',
           'events',
           'evidence',
           'fetch_validators',

@@ -3,6 +3,7 @@
  * sources and the evidence for what it says.
  */
 import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { CircularKind, MeasureType, RegionLevel, RegionRef } from '../../types/record.js';
 import type { Store } from '../open.js';
 import type { EventsTable } from '../schema.js';
@@ -75,9 +76,9 @@ export async function resolveEventId(store: Store, id: string): Promise<string |
 const byOrdinal = (a: { ordinal: number }, b: { ordinal: number }) => a.ordinal - b.ordinal;
 
 /** The events row of an id or of the survivor of a merged id, in one read (undefined when neither). */
-async function eventRow(store: Store, id: string): Promise<EventsTable | undefined> {
+async function eventRow(store: Store, id: string): Promise<Selectable<EventsTable> | undefined> {
   // The id itself, else what it was merged into: two index lookups whatever the planner (no OR over a subquery).
-  const rows = await sql<EventsTable>`select e.* from events e
+  const rows = await sql<Selectable<EventsTable>>`select e.* from events e
     where e.id in (select cast(${id} as text) union all select a.event_id from event_aliases a where a.alias_id = ${id})`.execute(store.db);
   return rows.rows.find((r) => r.id === id) ?? rows.rows[0];
 }

@@ -2,8 +2,8 @@
  * Keeping `event_search` (migration 0007): an event's row holds the titles and evidence quotes of the articles
  * whose commitments point at it, and its date. Whatever changes those (an article saved again, an event
  * rewritten, commitments moved) refreshes the rows of the events concerned in the same transaction, and with them
- * their `event_sources` rows (./sources.ts), which hang off the same articles; an event deleted takes its rows
- * with it (foreign keys).
+ * their `events.sources` (./sources.ts), which hang off the same articles; an event deleted takes its search row
+ * with it (foreign key).
  */
 import { sql } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
@@ -28,8 +28,8 @@ export function searchBody(texts: Iterable<string | null>): string {
 }
 
 /**
- * Rewrites the `event_search` and `event_sources` rows of these events from the tables (no search row for an event
- * gone or without text; a sources row for every event present).
+ * Rewrites the `event_search` rows and the `sources` of these events from the tables (no search row for an event
+ * gone or without text; the sources of every event present, `[]` for one without articles).
  */
 export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): TransactionProgram<void> {
   const db = store.db;
@@ -64,9 +64,9 @@ export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): T
 }
 
 /**
- * Rebuilds every `event_search` and `event_sources` row from the tables, in one transaction. For data written
- * around the store (bulk loads such as `npm run bench:query`, test fixtures inserting rows directly); saves and
- * regrouping keep the tables themselves.
+ * Rebuilds every `event_search` row and every event's `sources` from the tables, in one transaction. For data
+ * written around the store (bulk loads such as `npm run bench:query`, test fixtures inserting rows directly); saves
+ * and regrouping keep both up to date.
  */
 export async function rebuildEventSearch(store: Store): Promise<void> {
   const db = store.db;

@@ -1,10 +1,12 @@
 /**
- * Keeping `event_sources` (migration 0009): an event's row holds, as JSON, the sources a listing shows for it (one
+ * Keeping `events.sources` (migration 0010): an event's row holds, as JSON, the sources a listing shows for it (one
  * entry per article whose commitments point at the event: url, site, publication date, title; oldest publication
- * first), so that a page of events reads them with its rows instead of joining commitments and articles. The rows
- * are written beside `event_search` (./search.ts), in the same transaction, whenever an article is saved again,
- * an event rewritten or commitments moved; an event deleted takes its row with it (foreign key).
+ * first), so that a page of events reads them with its rows instead of joining commitments and articles. The column
+ * is written beside `event_search` (./search.ts), in the same transaction, whenever an article is saved again, an
+ * event rewritten or commitments moved: after the events' rows are inserted (an insert leaves `[]`) and their
+ * commitments point at them.
  */
+import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
 import { chunks, exec, rowsOf } from './steps.js';
@@ -27,7 +29,7 @@ export interface EventArticleRow {
   title: string;
 }
 
-/** Events per read of their articles when rebuilding every row. */
+/** Events per read of their articles when rebuilding every event's sources. */
 const REBUILD_EVENTS = 2000;
 
 /**
@@ -66,27 +68,30 @@ export function sourcesByEvent(eventIds: Iterable<string>, rows: readonly EventA
   return out;
 }
 
-/** Writes (inserts or replaces) the `event_sources` rows of these events. */
+/**
+ * Sets the `sources` of these events (an id without a row is skipped): one update a batch, joining the rows to a
+ * list of (id, sources) pairs, which both dialects read as `update ... from` a `values` list. A row already holding
+ * its list is left alone: a save refreshes its article's events whether or not their sources changed (saving a
+ * page again usually changes none), and rewriting an `events` row costs a new version of it on PostgreSQL, with an
+ * entry in each of its indexes.
+ */
 export function* writeEventSources(store: Store, sources: ReadonlyMap<string, EventSourceRef[]>): TransactionProgram<void> {
-  const rows = [...sources].map(([event_id, list]) => ({ event_id, sources: JSON.stringify(list) }));
-  for (const batch of chunks(rows)) {
+  const pairs = [...sources].map(([id, list]) => sql`(${id}, ${JSON.stringify(list)})`);
+  for (const batch of chunks(pairs)) {
     yield* exec(
-      store.db
-        .insertInto('event_sources')
-        .values(batch)
-        .onConflict((oc) => oc.column('event_id').doUpdateSet((eb) => ({ sources: eb.ref('excluded.sources') })))
-        .compile(),
+      sql`with v (id, sources) as (values ${sql.join(batch)})
+        update events set sources = v.sources from v where events.id = v.id and events.sources <> v.sources`.compile(store.db),
     );
   }
 }
 
 /**
- * Rewrites every `event_sources` row from the tables, in the caller's transaction: events read in id order, a
- * range at a time, each range's articles read at once (the commitments index starts with the event id).
+ * Rewrites every event's `sources` from the tables, in the caller's transaction: events read in id order, a range
+ * at a time, each range's articles read at once (the commitments index starts with the event id). Every event of a
+ * range is written, `[]` for one without articles.
  */
 export function* rebuildEventSources(store: Store): TransactionProgram<void> {
   const db = store.db;
-  yield* exec(db.deleteFrom('event_sources').compile());
   let after = '';
   for (;;) {
     const ids = (yield* rowsOf(db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(REBUILD_EVENTS).compile())).map((r) => r.id);

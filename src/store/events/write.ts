@@ -3,6 +3,7 @@
  * circular, official and member rows), merged ids become aliases, dissolved ids are dropped, commitments point at
  * their events, and the persons of the officials involved are recounted. Runs inside the region's lock.
  */
+import type { Insertable } from 'kysely';
 import { PersonDirectory, eventIdCandidates, pickSpelling, summarizeEvent } from '../../group/index.js';
 import type { GroupMember, RegroupPlan } from '../../group/index.js';
 import type { Store, TransactionProgram } from '../open.js';
@@ -131,7 +132,7 @@ export function* writePlan(
   // Deleting an event deletes its member, measure, circular and official rows.
   for (const ids of chunks(replaced)) yield* exec(db.deleteFrom('events').where('id', 'in', ids).compile());
 
-  const events: EventsTable[] = [];
+  const events: Insertable<EventsTable>[] = [];
   const members: EventMembersTable[] = [];
   const measures: EventMeasuresTable[] = [];
   const circulars: EventCircularsTable[] = [];
@@ -237,7 +238,8 @@ export function* writePlan(
   }
 
   yield* recountPersons(store, region, options.recount === 'region' ? null : [...personKeys]);
-  // After the commitments point at their events: the search rows read through them.
+  // After the commitments point at their events: the search rows and the sources (`[]` in the rows inserted above)
+  // read through them.
   yield* refreshEventSearch(store, named.map((e) => e.id));
   return result;
 }

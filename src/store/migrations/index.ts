@@ -12,6 +12,7 @@ import * as m0006 from './0006_listing_indexes.js';
 import * as m0007 from './0007_event_search.js';
 import * as m0008 from './0008_drop_title_quote_search.js';
 import * as m0009 from './0009_event_sources.js';
+import * as m0010 from './0010_events_sources.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_event_search': m0007,
   '0008_drop_title_quote_search': m0008,
   '0009_event_sources': m0009,
+  '0010_events_sources': m0010,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
