@@ -113,7 +113,10 @@ describe.each(DIALECTS)('listing plans on %s', (dialect: StoreDialect) => {
     expect(sorts(region)).toBe(0);
     // Each row's sources come with it (migration 0010): the index and its table are all the statement reads.
     expect(region.filter((l) => (dialect === 'sqlite' ? /SCAN|SEARCH/ : /Scan/).test(l))).toHaveLength(1);
-    expect(sorts(await page({ region: '74.71', offset: 2 }))).toBe(0);
+    // Past the first page the ids come off the index first, then only the page's rows are read (and put in order).
+    const later = await page({ region: '74.71', offset: 2 });
+    expect(later.join('\n')).toContain('events_region_date_id_idx');
+    expect(sorts(later)).toBe(1);
     const dates = await page({ since: '2024-01-01', until: '2024-01-31' });
     expect(dates.join('\n')).toContain('events_date_id_idx');
     expect(sorts(dates)).toBe(0);
