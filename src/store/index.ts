@@ -20,7 +20,7 @@ export { getValidators, putValidators } from './validators.js';
 export type { StoredValidators } from './validators.js';
 export { saveArticleRecord, saveArticleRecords, loadArticleRecord } from './articles.js';
 export type { RecordToSave, SaveRecordOptions } from './articles.js';
-export { assignEvents, eventRegion, loadEvent, rebuildEventSearch, regroupAll, resolveEventId } from './events/index.js';
+export { assignEvents, bodyTerms, eventRegion, loadEvent, rebuildEventSearch, regroupAll, resolveEventId, textTerms } from './events/index.js';
 export type { AssignResult, EventSource, EventSourceRef, RegroupAllOptions, RegroupAllResult, StoredEvent } from './events/index.js';
 export { counts } from './counts.js';
 export { pendingPageIds } from './pending.js';

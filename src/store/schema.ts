@@ -253,6 +253,11 @@ export interface EventSearchTable {
   event_id: string;
   event_date: string | null;
   body: string;
+  /**
+   * The body's boundary terms (migration 0011, ./events/search-terms.ts), joined by single spaces: what narrows a
+   * search for a text with a space.
+   */
+  terms: Generated<string>;
 }
 
 export interface Database {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryParamError, parseQueryFilters, queryEvents } from '../../src/query/index.js';
-import { assignEvents, rebuildEventSearch, regroupAll } from '../../src/store/index.js';
+import { assignEvents, bodyTerms, rebuildEventSearch, regroupAll } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
 import { MALTENG, AMBON } from '../group/fixtures.js';
 import type { Report } from '../group/fixtures.js';
@@ -15,10 +15,11 @@ import type { TestDb } from './helpers.js';
 
 const pgUp = await postgresAvailable();
 
-/** The search rows as event id -> [date, sorted parts]. */
-async function snapshot(store: Store): Promise<Record<string, [string | null, string[]]>> {
-  const rows = await store.db.selectFrom('event_search').select(['event_id', 'event_date', 'body']).execute();
-  return Object.fromEntries(rows.map((r) => [r.event_id, [r.event_date, r.body.split('\n').sort()]]));
+/** The search rows as event id -> [date, sorted parts, sorted terms]; the terms are also those of the body. */
+async function snapshot(store: Store): Promise<Record<string, [string | null, string[], string[]]>> {
+  const rows = await store.db.selectFrom('event_search').select(['event_id', 'event_date', 'body', 'terms']).execute();
+  for (const r of rows) expect(r.terms.split(' ').filter(Boolean).sort(), r.body).toEqual(bodyTerms(r.body).sort());
+  return Object.fromEntries(rows.map((r) => [r.event_id, [r.event_date, r.body.split('\n').sort(), r.terms.split(' ').sort()]]));
 }
 
 /** What the rows should be: a rebuild from the tables (which leaves the table so). */

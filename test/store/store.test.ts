@@ -94,8 +94,8 @@ describe.each(DIALECTS)('store on %s', (dialect: StoreDialect) => {
         .filter((t) => own === undefined || t.schema === own)
         .map((t) => t.name)
         .sort();
-      // SQLite's text search (0004): FTS5 tables and their shadow tables.
-      const fts = all.filter((t) => /_fts(_|$)/.test(t));
+      // SQLite's text search (0004, 0007, 0011): FTS5 tables and their shadow tables.
+      const fts = all.filter((t) => /_(fts|terms)(_|$)/.test(t));
       expect(fts.length > 0).toBe(dialect === 'sqlite');
       const tables = all.filter((t) => !fts.includes(t));
       expect(tables).toEqual(

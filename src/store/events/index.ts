@@ -10,4 +10,5 @@ export type { RegroupAllOptions, RegroupAllResult } from './regroup-all.js';
 export { eventRegion, loadEvent, resolveEventId } from './read.js';
 export type { EventSource, StoredEvent } from './read.js';
 export { rebuildEventSearch } from './search.js';
+export { bodyTerms, textTerms } from './search-terms.js';
 export type { EventSourceRef } from './sources.js';

@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
 import { runTransactionProgram } from '../open.js';
+import { bodyTerms } from './search-terms.js';
 import { articlesOf, rebuildEventSources, sourcesByEvent, writeEventSources } from './sources.js';
 import { chunks, exec, rowsOf } from './steps.js';
 
@@ -19,6 +20,9 @@ export const SEARCH_SEPARATOR = '\n';
 
 /** Rows per insert: bodies can be long, and a statement's size stays modest. */
 const INSERT_ROWS = 100;
+
+/** Rows read and given their terms at a time by a rebuild. */
+const TERMS_ROWS = 2000;
 
 /** The body of an event: its distinct non-empty texts, joined. */
 export function searchBody(texts: Iterable<string | null>): string {
@@ -57,9 +61,29 @@ export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): T
     yield* exec(db.deleteFrom('event_search').where('event_id', 'in', ids).compile());
     const rows = events
       .map((e) => ({ event_id: e.id, event_date: e.event_date, body: searchBody(byEvent.get(e.id) ?? []) }))
-      .filter((r) => r.body !== '');
+      .filter((r) => r.body !== '')
+      .map((r) => ({ ...r, terms: bodyTerms(r.body).join(' ') }));
     for (const batch of chunks(rows, INSERT_ROWS)) yield* exec(db.insertInto('event_search').values(batch).compile());
     yield* writeEventSources(store, sourcesByEvent(events.map((e) => e.id), articles));
+  }
+}
+
+/**
+ * Sets the terms (./search-terms.ts) of every `event_search` row, in batches by id. Migration 0011 does the same with
+ * its own copy of the terms, as it was when applied.
+ */
+function* fillSearchTerms(store: Store): TransactionProgram<void> {
+  const pg = store.dialect === 'postgres';
+  for (let last: number | string = 0; ; ) {
+    const rows: { id: number | string; body: string }[] = yield* rowsOf(sql<{ id: number | string; body: string }>`select id, body from event_search where id > ${last} order by id limit ${TERMS_ROWS}`.compile(store.db));
+    if (rows.length === 0) return;
+    const values = sql.join(rows.map((r) => sql`(${pg ? sql`${r.id}::bigint` : r.id}, ${bodyTerms(r.body).join(' ')})`));
+    yield* exec(
+      pg
+        ? sql`update event_search s set terms = v.terms from (values ${values}) v(id, terms) where s.id = v.id`.compile(store.db)
+        : sql`update event_search set terms = v.column2 from (values ${values}) v where event_search.id = v.column1`.compile(store.db),
+    );
+    last = rows[rows.length - 1].id;
   }
 }
 
@@ -80,6 +104,7 @@ export async function rebuildEventSearch(store: Store): Promise<void> {
     yield sql`insert into event_search (event_id, event_date, body)
       select e.id, e.event_date, b.body from events e join (select x.event_id, ${agg} as body from (${texts}) x
         where x.t is not null and x.t <> '' group by x.event_id) b on b.event_id = e.id`.compile(db);
+    yield* fillSearchTerms(store);
     yield* rebuildEventSources(store);
   });
 }

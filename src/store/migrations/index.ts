@@ -13,6 +13,7 @@ import * as m0007 from './0007_event_search.js';
 import * as m0008 from './0008_drop_title_quote_search.js';
 import * as m0009 from './0009_event_sources.js';
 import * as m0010 from './0010_events_sources.js';
+import * as m0011 from './0011_event_search_terms.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_drop_title_quote_search': m0008,
   '0009_event_sources': m0009,
   '0010_events_sources': m0010,
+  '0011_event_search_terms': m0011,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
