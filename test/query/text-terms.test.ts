@@ -9,76 +9,24 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPattern } from '../../src/query/conditions.js';
 import { textEvents } from '../../src/query/text-search.js';
-import { bodyTerms, migrate, rebuildEventSearch, textTerms } from '../../src/store/index.js';
+import { bodyTerms, rebuildEventSearch, textTerms } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
 import { DIALECTS, createTestDb, migratorFor, postgresAvailable } from '../store/helpers.js';
 import type { TestDb } from '../store/helpers.js';
+import { mulberry32 } from '../../scripts/lib/prng.js';
+import { seedSearchEvents } from './search-seed.js';
 
 const pgUp = await postgresAvailable();
 
 const WORDS = ['Budi', 'Santoso', 'santoso,', 'Sri', 'Lubis', 'di', 'ke', 'ASN', 'Érik', 'Núñez', 'ABDİ', 'ΣΑΣ', 'σας', 'Kota', 'Kendari', '(Wali)', 'pakta', 'integritas', '100%', 'a_b', 'hadir.', '😀ok', 'Rajagukguk', ''];
 const N = 300;
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(11);
+// Seeded, so that a failure can be replayed.
+const rnd = mulberry32(11);
 const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
 const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 const TITLES = Array.from({ length: N }, () => phrase(3 + Math.floor(rnd() * 6)));
 const QUOTES = Array.from({ length: N }, () => phrase(2 + Math.floor(rnd() * 8)));
-const id = (p: string, i: number) => `${p}${i.toString(16).padStart(8, '0')}`;
-
-async function fill(store: Store): Promise<void> {
-  await migrate(store);
-  const now = '2024-01-01T00:00:00.000Z';
-  const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 300))).toISOString().slice(0, 10);
-  const idx = Array.from({ length: N }, (_, i) => i);
-  const region = { region_code: '74.71', region_name: 'Kota Kendari', region_level: 'city', province_code: '74', province_name: 'Sulawesi Tenggara' };
-  await store.db.insertInto('pages').values(idx.map((i) => ({ id: id('p', i), url: `https://x.test/${i}`, status: 200, fetched_at: now, headers: '{}', extract_state: 'done' as const, attempts: 1 }))).execute();
-  await store.db
-    .insertInto('articles')
-    .values(idx.map((i) => ({ page_id: id('p', i), input: 'x', url: `https://x.test/${i}`, title: TITLES[i], site: 'x.test', published_at: day(i), language: 'id', text: '', relevant: 1, relevance: 1, extractor_version: 't', extracted_at: now })))
-    .execute();
-  await store.db
-    .insertInto('events')
-    .values(
-      idx.map((i) => ({
-        id: id('ev_00000000', i),
-        ...region,
-        event_date: day(i),
-        date_min: day(i),
-        date_max: day(i),
-        first_published: day(i),
-        last_published: day(i),
-        commitments: 1,
-        articles: 1,
-        sites: 1,
-        measures: '[]',
-        measures_mask: 0,
-        circulars: '[]',
-        officials: '[]',
-        seq: i + 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
-  await store.db.insertInto('commitments').values(idx.map((i) => ({ id: id('c', i), article_id: id('p', i), ordinal: 0, ...region, event_date: day(i), event_id: id('ev_00000000', i) }))).execute();
-  await store.db
-    .insertInto('evidence')
-    .values(idx.map((i) => ({ id: id('x', i), article_id: id('p', i), owner_kind: 'measure' as const, owner_id: id('m', i), field: 'text', start: 0, end: 10, quote: QUOTES[i] })))
-    .execute();
-  // The rows were inserted around the store, which keeps the search table on its own writes.
-  await rebuildEventSearch(store);
-}
 
 /** Texts with a space: pieces of titles and quotes around a space, and made-up ones. */
 function texts(): string[] {
@@ -105,7 +53,7 @@ describe.each(DIALECTS)('text search by boundary terms on %s', (dialect: StoreDi
     if (skip) return;
     tdb = await createTestDb(dialect);
     store = tdb.open();
-    await fill(store);
+    await seedSearchEvents(store, TITLES, QUOTES);
   });
   afterAll(async () => {
     if (!skip) await tdb.cleanup();

@@ -9,10 +9,10 @@ import { parseQueryFilters, queryEvents } from '../../src/query/index.js';
 import { semiJoinQuery } from '../../src/query/conditions.js';
 import { resolveSemiJoins } from '../../src/query/plan.js';
 import { rareTrigrams, wordTrigrams } from '../../src/query/trigrams.js';
-import { migrate, rebuildEventSearch } from '../../src/store/index.js';
 import type { Store, StoreDialect } from '../../src/store/index.js';
 import { DIALECTS, createTestDb, postgresAvailable } from '../store/helpers.js';
 import type { TestDb } from '../store/helpers.js';
+import { seedId, seedSearchEvents } from './search-seed.js';
 
 const pgUp = await postgresAvailable();
 
@@ -22,60 +22,6 @@ const N = 600;
 
 const title = (i: number) => `Netralitas ASN ${i % 7 === 0 ? 'KOTA' : 'Kabupaten'} ${i % 11}: ${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} hadir`;
 const quote = (i: number) => `Pemerintah daerah ${i % 5} menandatangani pakta integritas 100% bersama ${FIRST[(i * 3) % FIRST.length]} ${LAST[i % LAST.length]}_${i % 3}`;
-const id = (p: string, i: number) => `${p}${i.toString(16).padStart(8, '0')}`;
-
-async function fill(store: Store): Promise<void> {
-  await migrate(store);
-  const now = '2024-01-01T00:00:00.000Z';
-  for (let start = 0; start < N; start += 100) {
-    const idx = Array.from({ length: 100 }, (_, k) => start + k);
-    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 300))).toISOString().slice(0, 10);
-    await store.db.insertInto('pages').values(idx.map((i) => ({ id: id('p', i), url: `https://x.test/${i}`, status: 200, fetched_at: now, headers: '{}', extract_state: 'done' as const, attempts: 1 }))).execute();
-    await store.db
-      .insertInto('articles')
-      .values(idx.map((i) => ({ page_id: id('p', i), input: 'x', url: `https://x.test/${i}`, title: title(i), site: 'x.test', published_at: day(i), language: 'id', text: '', relevant: 1, relevance: 1, extractor_version: 't', extracted_at: now })))
-      .execute();
-    await store.db
-      .insertInto('events')
-      .values(
-        idx.map((i) => ({
-          id: id('ev_00000000', i),
-          region_code: '74.71',
-          region_name: 'Kota Kendari',
-          region_level: 'city',
-          province_code: '74',
-          province_name: 'Sulawesi Tenggara',
-          event_date: day(i),
-          date_min: day(i),
-          date_max: day(i),
-          first_published: day(i),
-          last_published: day(i),
-          commitments: 1,
-          articles: 1,
-          sites: 1,
-          measures: '[]',
-          measures_mask: 0,
-          circulars: '[]',
-          officials: '[]',
-          seq: i + 1,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
-    await store.db
-      .insertInto('commitments')
-      .values(idx.map((i) => ({ id: id('c', i), article_id: id('p', i), ordinal: 0, region_code: '74.71', region_name: 'Kota Kendari', region_level: 'city', province_code: '74', province_name: 'Sulawesi Tenggara', event_date: day(i), event_id: id('ev_00000000', i) })))
-      .execute();
-    await store.db
-      .insertInto('evidence')
-      .values(idx.map((i) => ({ id: id('x', i), article_id: id('p', i), owner_kind: 'measure' as const, owner_id: id('m', i), field: 'text', start: 0, end: 10, quote: quote(i) })))
-      .execute();
-  }
-  // The rows were inserted around the store, which keeps the search table on its own writes.
-  await rebuildEventSearch(store);
-}
-
 describe.each(DIALECTS)('text search by rare trigrams on %s', (dialect: StoreDialect) => {
   const skip = dialect === 'postgres' && !pgUp;
   let tdb: TestDb;
@@ -85,7 +31,7 @@ describe.each(DIALECTS)('text search by rare trigrams on %s', (dialect: StoreDia
     if (skip) return;
     tdb = await createTestDb(dialect);
     store = tdb.open();
-    await fill(store);
+    await seedSearchEvents(store, Array.from({ length: N }, (_, i) => title(i)), Array.from({ length: N }, (_, i) => quote(i)));
   });
   afterAll(async () => {
     if (!skip) await tdb.cleanup();
@@ -114,7 +60,7 @@ describe.each(DIALECTS)('text search by rare trigrams on %s', (dialect: StoreDia
         const needle = text.toLowerCase();
         const expected = Array.from({ length: N }, (_, i) => i)
           .filter((i) => title(i).toLowerCase().includes(needle) || quote(i).toLowerCase().includes(needle))
-          .map((i) => id('ev_00000000', i));
+          .map((i) => seedId('ev_00000000', i));
         expect([...resolved!.ids].sort(), text).toEqual(expected.sort());
         const page = await queryEvents(store, parseQueryFilters({ text, limit: 1000 }));
         expect(page.items.map((i) => i.id).sort(), text).toEqual(expected.sort());
