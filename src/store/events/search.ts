@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
 import { runTransactionProgram } from '../open.js';
 import { bodyTerms } from './search-terms.js';
-import { articlesOf, rebuildEventSources, sourcesByEvent, writeEventSources } from './sources.js';
+import { articlesOf, sourcesByEvent, writeEventSources } from './sources.js';
 import { chunks, exec, rowsOf } from './steps.js';
 
 /**
@@ -21,8 +21,8 @@ export const SEARCH_SEPARATOR = '\n';
 /** Rows per insert: bodies can be long, and a statement's size stays modest. */
 const INSERT_ROWS = 100;
 
-/** Rows read and given their terms at a time by a rebuild. */
-const TERMS_ROWS = 2000;
+/** Events read at a time by a rebuild. */
+const REBUILD_EVENTS = 2000;
 
 /** The body of an event: its distinct non-empty texts, joined. */
 export function searchBody(texts: Iterable<string | null>): string {
@@ -69,25 +69,6 @@ export function* refreshEventSearch(store: Store, eventIds: Iterable<string>): T
 }
 
 /**
- * Sets the terms (./search-terms.ts) of every `event_search` row, in batches by id. Migration 0011 does the same with
- * its own copy of the terms, as it was when applied.
- */
-function* fillSearchTerms(store: Store): TransactionProgram<void> {
-  const pg = store.dialect === 'postgres';
-  for (let last: number | string = 0; ; ) {
-    const rows: { id: number | string; body: string }[] = yield* rowsOf(sql<{ id: number | string; body: string }>`select id, body from event_search where id > ${last} order by id limit ${TERMS_ROWS}`.compile(store.db));
-    if (rows.length === 0) return;
-    const values = sql.join(rows.map((r) => sql`(${pg ? sql`${r.id}::bigint` : r.id}, ${bodyTerms(r.body).join(' ')})`));
-    yield* exec(
-      pg
-        ? sql`update event_search s set terms = v.terms from (values ${values}) v(id, terms) where s.id = v.id`.compile(store.db)
-        : sql`update event_search set terms = v.column2 from (values ${values}) v where event_search.id = v.column1`.compile(store.db),
-    );
-    last = rows[rows.length - 1].id;
-  }
-}
-
-/**
  * Rebuilds every `event_search` row and every event's `sources` from the tables, in one transaction. For data
  * written around the store (bulk loads such as `npm run bench:query`, test fixtures inserting rows directly); saves
  * and regrouping keep both up to date.
@@ -97,14 +78,29 @@ export async function rebuildEventSearch(store: Store): Promise<void> {
   const pg = store.dialect === 'postgres';
   const nl = pg ? sql`E'\\n'` : sql`char(10)`;
   const agg = pg ? sql`string_agg(distinct x.t, ${nl})` : sql`group_concat(x.t, ${nl})`;
-  const texts = sql`select c.event_id, a.title as t from commitments c join articles a on a.page_id = c.article_id where c.event_id is not null
-    union select c.event_id, ev.quote as t from commitments c join evidence ev on ev.article_id = c.article_id where c.event_id is not null`;
+  // The texts of a range of events (the commitments index starts with the event id).
+  const texts = (from: string, to: string) => sql`select c.event_id, a.title as t from commitments c join articles a on a.page_id = c.article_id
+      where c.event_id >= ${from} and c.event_id <= ${to}
+    union select c.event_id, ev.quote as t from commitments c join evidence ev on ev.article_id = c.article_id
+      where c.event_id >= ${from} and c.event_id <= ${to}`;
   await runTransactionProgram(store, function* () {
     yield sql`delete from event_search`.compile(db);
-    yield sql`insert into event_search (event_id, event_date, body)
-      select e.id, e.event_date, b.body from events e join (select x.event_id, ${agg} as body from (${texts}) x
-        where x.t is not null and x.t <> '' group by x.event_id) b on b.event_id = e.id`.compile(db);
-    yield* fillSearchTerms(store);
-    yield* rebuildEventSources(store);
+    // A range of events at a time: their bodies joined in SQL (apart from how refreshEventSearch joins them, which
+    // the tests compare with this), each row inserted once with its terms, which only JavaScript computes; then
+    // the range's sources.
+    for (let after = ''; ; ) {
+      const ids = (yield* rowsOf(db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(REBUILD_EVENTS).compile())).map((r) => r.id);
+      if (ids.length === 0) return;
+      const [from, to] = [ids[0], ids[ids.length - 1]];
+      after = to;
+      const bodies = yield* rowsOf(
+        sql<{ event_id: string; event_date: string | null; body: string }>`select e.id as event_id, e.event_date, b.body from events e
+          join (select x.event_id, ${agg} as body from (${texts(from, to)}) x where x.t is not null and x.t <> '' group by x.event_id) b
+          on b.event_id = e.id`.compile(db),
+      );
+      const rows = bodies.map((r) => ({ ...r, terms: bodyTerms(r.body).join(' ') }));
+      for (const batch of chunks(rows, INSERT_ROWS)) yield* exec(db.insertInto('event_search').values(batch).compile());
+      yield* writeEventSources(store, sourcesByEvent(ids, yield* rowsOf(articlesOf(store, { from, to }))));
+    }
   });
 }

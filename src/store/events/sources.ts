@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import type { CompiledQuery } from 'kysely';
 import type { Store, TransactionProgram } from '../open.js';
-import { chunks, exec, rowsOf } from './steps.js';
+import { chunks, exec } from './steps.js';
 
 /** One source (article) of an event, as listings show it. */
 export interface EventSourceRef {
@@ -28,9 +28,6 @@ export interface EventArticleRow {
   published_at: string | null;
   title: string;
 }
-
-/** Events per read of their articles when rebuilding every event's sources. */
-const REBUILD_EVENTS = 2000;
 
 /**
  * Oldest publication first (undated last), then by URL, as listings always ordered sources; then by article id,
@@ -82,22 +79,5 @@ export function* writeEventSources(store: Store, sources: ReadonlyMap<string, Ev
       sql`with v (id, sources) as (values ${sql.join(batch)})
         update events set sources = v.sources from v where events.id = v.id and events.sources <> v.sources`.compile(store.db),
     );
-  }
-}
-
-/**
- * Rewrites every event's `sources` from the tables, in the caller's transaction: events read in id order, a range
- * at a time, each range's articles read at once (the commitments index starts with the event id). Every event of a
- * range is written, `[]` for one without articles.
- */
-export function* rebuildEventSources(store: Store): TransactionProgram<void> {
-  const db = store.db;
-  let after = '';
-  for (;;) {
-    const ids = (yield* rowsOf(db.selectFrom('events').select('id').where('id', '>', after).orderBy('id').limit(REBUILD_EVENTS).compile())).map((r) => r.id);
-    if (ids.length === 0) return;
-    after = ids[ids.length - 1];
-    const rows = yield* rowsOf(articlesOf(store, { from: ids[0], to: after }));
-    yield* writeEventSources(store, sourcesByEvent(ids, rows));
   }
 }
