@@ -5,8 +5,9 @@
  * a child process, then drives each endpoint with C (default 50) concurrent keep-alive clients for S seconds (default
  * 5) over varied common requests, and prints p50 / p95 / p99 latency, requests per second and CPU per request
  * per endpoint: the server process's (reader threads included) and, on PostgreSQL, the local PostgreSQL server's
- * (every `postgres` process, from /proc; Linux only). `--readers N` and `--cache-mb N` are passed to `pantau serve`. Under closed-loop clients latency is about clients divided by
- * throughput, so it follows the machine's load; CPU per request does not.
+ * (every `postgres` process, from /proc; Linux only). `--readers N` and `--cache-mb N` are passed to `pantau serve`.
+ * Under closed-loop clients latency is about clients divided by throughput, so it follows the machine's load; CPU per
+ * request does not.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -72,9 +73,11 @@ async function ensureData(dialect: 'sqlite' | 'postgres'): Promise<void> {
 /** Starts `pantau serve` on a free loopback port; resolves with its base URL. */
 function startServer(dialect: 'sqlite' | 'postgres'): Promise<{ base: string; child: ChildProcess; banner: string }> {
   const db = dialect === 'sqlite' ? ['--db', args.sqlite] : ['--database-url', pgUrl()];
-  const readers = args.readers !== undefined ? ['--readers', args.readers] : [];
-  if (args['cache-mb'] !== undefined) readers.push('--cache-mb', args['cache-mb']);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...db, ...readers], {
+  const tuning = [
+    ...(args.readers !== undefined ? ['--readers', args.readers] : []),
+    ...(args['cache-mb'] !== undefined ? ['--cache-mb', args['cache-mb']] : []),
+  ];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...db, ...tuning], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -18,25 +18,23 @@ export interface ServeCommandOptions {
   cacheMb?: string;
 }
 
-export function parseCacheMb(value: string | undefined, fallback: number): number {
+/** An option's integer from 0 to `max` (`unit` named in the error), or `fallback` when the option is not given. */
+function boundedInteger(flag: string, value: string | undefined, max: number, fallback: number, unit = ''): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim()) || Number(value) > 65536) throw new Error(`--cache-mb ${value}: expected an integer from 0 to 65536 (MiB)`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) > max) throw new Error(`${flag} ${value}: expected an integer from 0 to ${max}${unit}`);
   return Number(value);
+}
+
+export function parseCacheMb(value: string | undefined, fallback: number): number {
+  return boundedInteger('--cache-mb', value, 65536, fallback, ' (MiB)');
 }
 
 export function parseReaders(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim()) || Number(value) > 64) throw new Error(`--readers ${value}: expected an integer from 0 to 64`);
-  return Number(value);
+  return boundedInteger('--readers', value, 64, fallback);
 }
 
 export function parsePort(value: string | undefined): number {
-  if (value === undefined) return 8080;
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port ${value}: expected an integer from 0 to 65535`);
-  }
-  return port;
+  return boundedInteger('--port', value, 65535, 8080);
 }
 
 export async function runServe(config: PantauConfig, options: ServeCommandOptions): Promise<number> {
